@@ -1,0 +1,9 @@
+package dev.tarkka.detection;
+
+/**
+ * The t-test of two adjacent segments [start, split) and [split, end): their means, population standard
+ * deviations and the two-sided p-value (spec §8).
+ */
+record SegmentComparison(double meanBefore, double meanAfter, double stddevBefore, double stddevAfter,
+                         double pvalue) {
+}
