@@ -1,0 +1,118 @@
+package dev.tarkka.auth;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.types.ObjectId;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+
+import dev.tarkka.error.ApiException;
+import io.smallrye.mutiny.Uni;
+
+/** Accounts and tokens: registration, password login, API tokens and their revocation. */
+@ApplicationScoped
+public class AccountService {
+
+    static final String BAD_CREDENTIALS = "LOGIN_BAD_CREDENTIALS";
+
+    private final UserRepository users;
+    private final ApiTokenRepository tokens;
+    private final PasswordHasher hasher;
+    private final TokenIssuer issuer;
+
+    AccountService(UserRepository users, ApiTokenRepository tokens, PasswordHasher hasher, TokenIssuer issuer) {
+        this.users = users;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.issuer = issuer;
+    }
+
+    /** Registers a verified, active, unprivileged user; privilege fields of the request never get here. */
+    public Uni<UserAccount> register(String email, String password) {
+        return users.findByEmail(email)
+                .onItem().ifNotNull().failWith(() -> ApiException.badRequest("REGISTER_USER_ALREADY_EXISTS"))
+                .chain(() -> hasher.hash(password))
+                .chain(hash -> {
+                    UserAccount account = new UserAccount();
+                    account.email = email.trim();
+                    account.emailKey = UserAccount.emailKey(email);
+                    account.hashedPassword = hash;
+                    account.verified = true;
+                    account.created = now();
+                    return users.persist(account);
+                })
+                // Two registrations racing past the lookup: the unique index decides.
+                .onFailure(AccountService::isDuplicateKey)
+                .transform(e -> ApiException.badRequest("REGISTER_USER_ALREADY_EXISTS"));
+    }
+
+    /** The account for these credentials; the same answer, in about the same time, for every failure. */
+    public Uni<UserAccount> login(String email, String password) {
+        return users.findByEmail(email)
+                .chain(account -> hasher.matches(password, account == null ? null : account.hashedPassword)
+                        .map(matches -> matches && account.active ? account : null))
+                .onItem().ifNull().failWith(() -> ApiException.badRequest(BAD_CREDENTIALS))
+                .invoke(account -> {
+                    if (!account.verified) {
+                        throw ApiException.badRequest("LOGIN_USER_NOT_VERIFIED");
+                    }
+                });
+    }
+
+    public String sessionToken(UserAccount account) {
+        return issuer.sessionToken(account);
+    }
+
+    public Uni<String> createApiToken(AuthenticatedUser user) {
+        ApiToken token = new ApiToken();
+        token.id = UUID.randomUUID().toString();
+        token.userId = user.id();
+        token.created = now();
+        return users.findById(user.id())
+                .onItem().ifNull().failWith(() -> new io.quarkus.security.UnauthorizedException())
+                .chain(account -> tokens.persist(token).map(saved -> issuer.apiToken(account, saved)));
+    }
+
+    public Uni<List<ApiToken>> apiTokens(ObjectId userId) {
+        return tokens.listByUser(userId);
+    }
+
+    public Uni<Void> revokeApiToken(ObjectId userId, String tokenId) {
+        return tokens.deleteOwned(tokenId, userId)
+                .chain(deleted -> deleted ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(ApiException.notFound()));
+    }
+
+    /** Creates or updates the administrator named by the configuration. */
+    public Uni<UserAccount> ensureAdministrator(String email, String password) {
+        return Uni.combine().all().unis(users.findByEmail(email), hasher.hash(password)).asTuple()
+                .chain(found -> {
+                    UserAccount account = found.getItem1() != null ? found.getItem1() : new UserAccount();
+                    if (account.id == null) {
+                        account.email = email.trim();
+                        account.emailKey = UserAccount.emailKey(email);
+                        account.created = now();
+                    }
+                    account.hashedPassword = found.getItem2();
+                    account.active = true;
+                    account.verified = true;
+                    account.superuser = true;
+                    return users.persistOrUpdate(account);
+                });
+    }
+
+    static boolean isDuplicateKey(Throwable e) {
+        return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    /** Millisecond precision: what MongoDB stores, so values read back compare equal. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tarkka.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.types.ObjectId;
+
+import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ApiTokenRepository implements ReactivePanacheMongoRepositoryBase<ApiToken, String> {
+
+    /** Last-use times are kept to the minute: one write per token per minute at most. */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    public Uni<List<ApiToken>> listByUser(ObjectId userId) {
+        return find("user_id", Sort.ascending("created"), userId).list();
+    }
+
+    public Uni<Boolean> deleteOwned(String id, ObjectId userId) {
+        return delete("_id = :id and user_id = :user", Parameters.with("id", id).and("user", userId))
+                .map(count -> count > 0);
+    }
+
+    public Uni<Void> touch(ApiToken token, Instant now) {
+        if (token.lastUsed != null && token.lastUsed.plus(LAST_USED_RESOLUTION).isAfter(now)) {
+            return Uni.createFrom().voidItem();
+        }
+        return update("last_used", now).where("_id", token.id).replaceWithVoid();
+    }
+}

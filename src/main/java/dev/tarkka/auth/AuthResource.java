@@ -1,0 +1,177 @@
+package dev.tarkka.auth;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.tarkka.config.TarkkaConfig;
+import dev.tarkka.error.ApiException;
+import dev.tarkka.error.ValidationProblem;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Nyrkio's {@code /api/v0/auth} endpoints, plus API-token listing and revocation. */
+@Path("/api/v0")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    static final String COOKIE = "auth_cookie";
+
+    private final AccountService accounts;
+    private final SecurityIdentity identity;
+    private final boolean cookieSecure;
+
+    AuthResource(AccountService accounts, SecurityIdentity identity, TarkkaConfig config) {
+        this.accounts = accounts;
+        this.identity = identity;
+        this.cookieSecure = config.auth().cookieSecure();
+    }
+
+    public record RegisterRequest(@NotBlank @Email @Size(max = 320) String email,
+            @NotNull @Size(min = 1, max = 1024) String password) {
+    }
+
+    public record UserRead(String id, String email,
+            @JsonProperty("is_active") boolean isActive,
+            @JsonProperty("is_superuser") boolean isSuperuser,
+            @JsonProperty("is_verified") boolean isVerified) {
+
+        static UserRead of(UserAccount account) {
+            return new UserRead(account.id.toHexString(), account.email, account.active, account.superuser,
+                    account.verified);
+        }
+
+        static UserRead of(AuthenticatedUser user) {
+            return new UserRead(user.id().toHexString(), user.email(), user.active(), user.superuser(),
+                    user.verified());
+        }
+    }
+
+    public record BearerToken(String accessToken, String tokenType) {
+        static BearerToken of(String token) {
+            return new BearerToken(token, "bearer");
+        }
+    }
+
+    public record ApiTokenInfo(String id, Instant created, Instant lastUsed) {
+    }
+
+    @POST
+    @Path("/auth/register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
+        return accounts.register(request.email(), request.password())
+                .map(account -> Response.status(201).entity(UserRead.of(account)).build());
+    }
+
+    @POST
+    @Path("/auth/jwt/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<BearerToken> login(@FormParam("username") String username, @FormParam("password") String password) {
+        requireCredentials(username, password);
+        return accounts.login(username, password).map(account -> BearerToken.of(accounts.sessionToken(account)));
+    }
+
+    @POST
+    @Path("/auth/jwt/logout")
+    @Authenticated
+    public Response logout() {
+        AuthenticatedUser.from(identity);
+        // Login tokens are stateless and expire on their own; the client drops its copy.
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/auth/cookie/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> cookieLogin(@FormParam("username") String username, @FormParam("password") String password) {
+        requireCredentials(username, password);
+        return accounts.login(username, password)
+                .map(account -> Response.noContent().cookie(cookie(accounts.sessionToken(account), -1)).build());
+    }
+
+    @POST
+    @Path("/auth/cookie/logout")
+    @Authenticated
+    public Response cookieLogout() {
+        AuthenticatedUser.from(identity);
+        return Response.noContent().cookie(cookie("", 0)).build();
+    }
+
+    @POST
+    @Path("/auth/token")
+    @Authenticated
+    public Uni<BearerToken> createApiToken() {
+        return accounts.createApiToken(AuthenticatedUser.from(identity)).map(BearerToken::of);
+    }
+
+    @GET
+    @Path("/auth/tokens")
+    @Authenticated
+    public Uni<List<ApiTokenInfo>> apiTokens() {
+        return accounts.apiTokens(AuthenticatedUser.from(identity).id())
+                .map(tokens -> tokens.stream().map(t -> new ApiTokenInfo(t.id, t.created, t.lastUsed)).toList());
+    }
+
+    @DELETE
+    @Path("/auth/tokens/{id}")
+    @Authenticated
+    public Uni<Response> revokeApiToken(@PathParam("id") String id) {
+        return accounts.revokeApiToken(AuthenticatedUser.from(identity).id(), id)
+                .replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("/auth/authenticated-route")
+    @Authenticated
+    public Map<String, String> authenticatedRoute() {
+        return Map.of("message", "Hello " + AuthenticatedUser.from(identity).email() + "!");
+    }
+
+    @GET
+    @Path("/users/me")
+    @Authenticated
+    public UserRead me() {
+        return UserRead.of(AuthenticatedUser.from(identity));
+    }
+
+    private NewCookie cookie(String value, int maxAge) {
+        return new NewCookie.Builder(COOKIE).value(value).path("/").httpOnly(true).secure(cookieSecure)
+                .sameSite(NewCookie.SameSite.LAX).maxAge(maxAge).build();
+    }
+
+    /** The OAuth2 password form of Nyrkio: both fields are required, reported like any validation error. */
+    private static void requireCredentials(String username, String password) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        if (username == null) {
+            problems.add(ValidationProblem.at(List.of("body", "username"), "missing", "Field required", null));
+        }
+        if (password == null) {
+            problems.add(ValidationProblem.at(List.of("body", "password"), "missing", "Field required", null));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+    }
+}

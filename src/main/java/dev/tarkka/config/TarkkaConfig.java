@@ -1,0 +1,70 @@
+package dev.tarkka.config;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+
+/** Everything Tarkka itself can be configured with; see the configuration table in the README. */
+@ConfigMapping(prefix = "tarkka")
+public interface TarkkaConfig {
+
+    Store store();
+
+    Auth auth();
+
+    Admin admin();
+
+    Detection detection();
+
+    interface Store {
+        Embedded embedded();
+
+        interface Embedded {
+            /** Start the in-JVM MongoDB wire-protocol server when no connection string is configured. */
+            @WithParentName
+            @WithDefault("false")
+            boolean enabled();
+
+            /** File of the embedded store; data survives restarts. */
+            @WithDefault("./data/tarkka.mv")
+            String path();
+        }
+    }
+
+    interface Auth {
+        /** Lifetime of login tokens (jwt and cookie login). */
+        @WithDefault("7D")
+        Duration sessionTtl();
+
+        /** Lifetime of CI API tokens; unset means they do not expire (they stay revocable). */
+        Optional<Duration> apiTokenTtl();
+
+        /** Mark the login cookie Secure (HTTPS only); turn off only for plain-HTTP development. */
+        @WithDefault("true")
+        boolean cookieSecure();
+    }
+
+    /** The first administrator, created or updated at startup (TARKKA_ADMIN_EMAIL / TARKKA_ADMIN_PASSWORD). */
+    interface Admin {
+        Optional<String> email();
+
+        Optional<String> password();
+    }
+
+    interface Detection {
+        /** Change detections running at once; defaults to the number of available processors. */
+        OptionalInt maxConcurrency();
+
+        /** How long a request waits for a free detection slot before it gets 503 with Retry-After. */
+        @WithDefault("10S")
+        Duration queueTimeout();
+
+        default int effectiveMaxConcurrency() {
+            return maxConcurrency().orElse(Runtime.getRuntime().availableProcessors());
+        }
+    }
+}

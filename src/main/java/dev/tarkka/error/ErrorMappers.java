@@ -1,0 +1,120 @@
+package dev.tarkka.error;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
+
+/**
+ * The single place where failures become HTTP answers. Every answer is JSON; unexpected failures are
+ * logged once, with the stack trace and the same {@code error_id} the client receives.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** Seconds a client should wait before retrying after a 503. */
+    static final long RETRY_AFTER_SECONDS = 5;
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder response = json(e.status(), new ErrorBody(e.detail()));
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json); // a body the JSON reader could not parse
+        }
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String reason = type != null ? type.getReasonPhrase() : e.getResponse().getStatusInfo().getReasonPhrase();
+        return json(status, new ErrorBody(reason)).build();
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthorized(RuntimeException e) {
+        return json(401, new ErrorBody("Unauthorized")).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return json(403, new ErrorBody("Forbidden")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<ValidationProblem> problems = e.getConstraintViolations().stream()
+                .map(ErrorMappers::problem)
+                .sorted((a, b) -> String.valueOf(a.loc()).compareTo(String.valueOf(b.loc())))
+                .toList();
+        return json(422, new ErrorBody(problems)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        String reason = e.getOriginalMessage();
+        return json(422, new ErrorBody(List.of(ValidationProblem.at(List.of("body"), "json_invalid",
+                "JSON decode error: " + reason, null)))).build();
+    }
+
+    @ServerExceptionMapper({ MongoTimeoutException.class, MongoSocketException.class })
+    public Response storeUnavailable(RuntimeException e) {
+        LOG.warnf("Store unavailable: %s", e.getMessage());
+        return json(503, new ErrorBody("Store unavailable, retry later"))
+                .header("Retry-After", Long.toString(RETRY_AFTER_SECONDS)).build();
+    }
+
+    /** Mutiny combines failures; the first one is what went wrong. */
+    @ServerExceptionMapper
+    public Response composite(CompositeException e) {
+        Throwable first = e.getCauses().isEmpty() ? e : e.getCauses().get(0);
+        if (first instanceof ApiException api) {
+            return api(api);
+        } else if (first instanceof WebApplicationException web) {
+            return webApplication(web);
+        } else if (first instanceof MongoTimeoutException || first instanceof MongoSocketException) {
+            return storeUnavailable((RuntimeException) first);
+        }
+        return unexpected(first);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, error_id=%s", errorId);
+        return json(500, new ErrorBody("Internal error", errorId)).build();
+    }
+
+    private static ValidationProblem problem(ConstraintViolation<?> violation) {
+        // Property paths look like "register.request.email": the last node is the body field.
+        String path = violation.getPropertyPath().toString();
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        return ValidationProblem.at(List.of("body", field), "value_error", violation.getMessage(),
+                violation.getInvalidValue());
+    }
+
+    private static Response.ResponseBuilder json(int status, ErrorBody body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    }
+}

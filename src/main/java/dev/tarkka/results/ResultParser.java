@@ -1,0 +1,311 @@
+package dev.tarkka.results;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.tarkka.error.ApiException;
+import dev.tarkka.error.ValidationProblem;
+
+/**
+ * Validates an upload body the way Nyrkio's clients expect: a JSON array of results, with pydantic's lax
+ * coercions ({@code "12"} and {@code 1.0} are the timestamp 12 and 1) and its error list (type, loc, msg,
+ * input), every problem reported at once, in field order. Unknown keys are dropped. Nothing is stored unless
+ * the whole body is valid.
+ */
+final class ResultParser {
+
+    private static final Set<String> DIRECTIONS = Set.of("higher_is_better", "lower_is_better");
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    /** MongoDB refuses documents nested deeper than 100 levels; extra_info sits two levels down. */
+    static final int MAX_EXTRA_INFO_DEPTH = 90;
+
+    private final List<ValidationProblem> problems = new ArrayList<>();
+
+    private ResultParser() {
+    }
+
+    /** The results in the body, or an {@link ApiException} 422 listing every problem. */
+    static List<ResultInput> parse(JsonNode body) {
+        return new ResultParser().results(body);
+    }
+
+    private List<ResultInput> results(JsonNode body) {
+        List<Object> loc = List.of("body");
+        if (body == null || !body.isArray()) {
+            problems.add(ValidationProblem.at(loc, "list_type", "Input should be a valid list", json(body)));
+            throw ApiException.validation(problems);
+        }
+        List<ResultInput> results = new ArrayList<>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            results.add(result(body.get(i), ValidationProblem.loc(loc, i)));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        return results;
+    }
+
+    private ResultInput result(JsonNode node, List<Object> loc) {
+        if (!isObject(node, loc)) {
+            return null;
+        }
+        Long timestamp = integer(node.get("timestamp"), ValidationProblem.loc(loc, "timestamp"), node);
+        List<ResultInput.Metric> metrics = metrics(node.get("metrics"), ValidationProblem.loc(loc, "metrics"), node);
+        ResultInput.Attributes attributes = attributes(node.get("attributes"),
+                ValidationProblem.loc(loc, "attributes"), node);
+        Map<String, Object> extraInfo = extraInfo(node.get("extra_info"), ValidationProblem.loc(loc, "extra_info"));
+        if (timestamp == null || metrics == null || attributes == null) {
+            return null;
+        }
+        return new ResultInput(timestamp, metrics, attributes, extraInfo);
+    }
+
+    private List<ResultInput.Metric> metrics(JsonNode node, List<Object> loc, JsonNode parent) {
+        if (node == null) {
+            missing(loc, parent);
+            return null;
+        }
+        if (!node.isArray()) {
+            problems.add(ValidationProblem.at(loc, "list_type", "Input should be a valid list", json(node)));
+            return null;
+        }
+        List<ResultInput.Metric> metrics = new ArrayList<>(node.size());
+        boolean valid = true;
+        for (int i = 0; i < node.size(); i++) {
+            ResultInput.Metric metric = metric(node.get(i), ValidationProblem.loc(loc, i));
+            valid &= metric != null;
+            metrics.add(metric);
+        }
+        return valid ? metrics : null;
+    }
+
+    private ResultInput.Metric metric(JsonNode node, List<Object> loc) {
+        if (!isObject(node, loc)) {
+            return null;
+        }
+        String name = string(node.get("name"), ValidationProblem.loc(loc, "name"), node);
+        String unit = string(node.get("unit"), ValidationProblem.loc(loc, "unit"), node);
+        Number value = number(node.get("value"), ValidationProblem.loc(loc, "value"), node);
+        String direction = null;
+        if (node.has("direction")) {
+            JsonNode d = node.get("direction");
+            if (d.isTextual() && DIRECTIONS.contains(d.textValue())) {
+                direction = d.textValue();
+            } else {
+                problems.add(ValidationProblem.at(ValidationProblem.loc(loc, "direction"), "literal_error",
+                        "Input should be 'higher_is_better' or 'lower_is_better'", json(d)));
+                return null;
+            }
+        }
+        return name == null || unit == null || value == null ? null
+                : new ResultInput.Metric(name, unit, value, direction);
+    }
+
+    private ResultInput.Attributes attributes(JsonNode node, List<Object> loc, JsonNode parent) {
+        if (node == null) {
+            missing(loc, parent);
+            return null;
+        }
+        if (!isObject(node, loc)) {
+            return null;
+        }
+        // Field order decides the error order: git_commit, branch, git_repo.
+        String commit = string(node.get("git_commit"), ValidationProblem.loc(loc, "git_commit"), node);
+        String branch = string(node.get("branch"), ValidationProblem.loc(loc, "branch"), node);
+        String repo = string(node.get("git_repo"), ValidationProblem.loc(loc, "git_repo"), node);
+        return commit == null || branch == null || repo == null ? null
+                : new ResultInput.Attributes(commit, branch, normaliseRepo(repo));
+    }
+
+    private Map<String, Object> extraInfo(JsonNode node, List<Object> loc) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problems.add(ValidationProblem.at(loc, "dict_type", "Input should be a valid dictionary", json(node)));
+            return null;
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) storable(node, 0);
+            return map;
+        } catch (IllegalArgumentException e) {
+            problems.add(ValidationProblem.at(loc, "value_error", "Value error, " + e.getMessage(), null));
+            return null;
+        }
+    }
+
+    /**
+     * The JSON value as plain Java values the store can keep and give back unchanged: no NUL in keys
+     * (BSON cannot hold them), no nesting beyond what MongoDB accepts, numbers as Long or finite Double.
+     */
+    private static Object storable(JsonNode node, int depth) {
+        if (depth > MAX_EXTRA_INFO_DEPTH) {
+            throw new IllegalArgumentException("extra_info is nested deeper than " + MAX_EXTRA_INFO_DEPTH + " levels");
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (entry.getKey().indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("extra_info keys must not contain NUL characters");
+                }
+                map.put(entry.getKey(), storable(entry.getValue(), depth + 1));
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                list.add(storable(element, depth + 1));
+            }
+            return list;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            double value = node.doubleValue();
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("extra_info numbers must be finite");
+            }
+            return value;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return null;
+    }
+
+    private boolean isObject(JsonNode node, List<Object> loc) {
+        if (node != null && node.isObject()) {
+            return true;
+        }
+        problems.add(ValidationProblem.at(loc, "model_attributes_type",
+                "Input should be a valid dictionary or object to extract fields from", json(node)));
+        return false;
+    }
+
+    private void missing(List<Object> loc, JsonNode parent) {
+        problems.add(ValidationProblem.at(loc, "missing", "Field required", json(parent)));
+    }
+
+    private String string(JsonNode node, List<Object> loc, JsonNode parent) {
+        if (node == null) {
+            missing(loc, parent);
+            return null;
+        }
+        if (!node.isTextual()) {
+            problems.add(ValidationProblem.at(loc, "string_type", "Input should be a valid string", json(node)));
+            return null;
+        }
+        if (node.textValue().indexOf('\0') >= 0) {
+            problems.add(ValidationProblem.at(loc, "string_pattern_mismatch",
+                    "String should not contain NUL characters", null));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    /** An integer as pydantic's lax mode reads it: ints, integral floats, numeric strings, booleans. */
+    private Long integer(JsonNode node, List<Object> loc, JsonNode parent) {
+        if (node == null) {
+            missing(loc, parent);
+            return null;
+        }
+        BigInteger value = null;
+        if (node.isIntegralNumber()) {
+            value = node.bigIntegerValue();
+        } else if (node.isFloatingPointNumber()) {
+            double d = node.doubleValue();
+            if (Double.isFinite(d) && d == Math.rint(d)) {
+                value = node.decimalValue().toBigInteger();
+            } else {
+                problems.add(ValidationProblem.at(loc, "int_from_float",
+                        "Input should be a valid integer, got a number with a fractional part", json(node)));
+                return null;
+            }
+        } else if (node.isBoolean()) {
+            value = node.booleanValue() ? BigInteger.ONE : BigInteger.ZERO;
+        } else if (node.isTextual()) {
+            try {
+                value = new BigInteger(node.textValue().trim());
+            } catch (NumberFormatException e) {
+                problems.add(ValidationProblem.at(loc, "int_parsing",
+                        "Input should be a valid integer, unable to parse string as an integer", json(node)));
+                return null;
+            }
+        } else {
+            problems.add(ValidationProblem.at(loc, "int_type", "Input should be a valid integer", json(node)));
+            return null;
+        }
+        if (value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {
+            problems.add(ValidationProblem.at(loc, "int_too_large",
+                    "Input should be an integer between -2^63 and 2^63-1", json(node)));
+            return null;
+        }
+        return value.longValue();
+    }
+
+    /** A finite number: ints stay integers (Long), everything else is a Double; numeric strings are read. */
+    private Number number(JsonNode node, List<Object> loc, JsonNode parent) {
+        if (node == null) {
+            missing(loc, parent);
+            return null;
+        }
+        Number value;
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            value = node.longValue();
+        } else if (node.isNumber()) {
+            value = node.doubleValue();
+        } else if (node.isBoolean()) {
+            value = node.booleanValue() ? 1L : 0L;
+        } else if (node.isTextual()) {
+            try {
+                value = Double.parseDouble(node.textValue().trim().toLowerCase(Locale.ROOT));
+            } catch (NumberFormatException e) {
+                problems.add(ValidationProblem.at(loc, "float_parsing",
+                        "Input should be a valid number, unable to parse string as a number", json(node)));
+                return null;
+            }
+        } else {
+            problems.add(ValidationProblem.at(loc, "float_type", "Input should be a valid number", json(node)));
+            return null;
+        }
+        if (!Double.isFinite(value.doubleValue())) {
+            problems.add(ValidationProblem.at(loc, "finite_number", "Input should be a finite number", json(node)));
+            return null;
+        }
+        return value;
+    }
+
+    /** Nyrkio's key normalisation: one trailing slash removed, then lower-cased. */
+    static String normaliseRepo(String repo) {
+        String trimmed = repo.endsWith("/") ? repo.substring(0, repo.length() - 1) : repo;
+        return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    /** The offending input echoed back, bounded so a huge body does not come back in the error. */
+    private static Object json(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isValueNode()) {
+            return node.isTextual() && node.textValue().length() > 200 ? node.textValue().substring(0, 200) + "..."
+                    : node;
+        }
+        return node.size() > 50 ? "<" + node.size() + " elements>" : node;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.tarkka.results;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+
+import dev.tarkka.store.StoreNames;
+import io.quarkus.mongodb.FindOptions;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Persistence of data points. Works without transactions: writes are single-document atomic, the compound
+ * {@code _id} decides uniqueness, and a rejected upload leaves nothing behind.
+ */
+@ApplicationScoped
+public class ResultStore {
+
+    private final StoreNames store;
+
+    ResultStore(StoreNames store) {
+        this.store = store;
+    }
+
+    private ReactiveMongoCollection<Document> results() {
+        return store.collection(StoreNames.RESULTS);
+    }
+
+    /**
+     * Inserts all points or none: a duplicate (in the upload or against stored data) fails with
+     * {@link DuplicateResultException} after the points this call inserted before it are removed again.
+     */
+    public Uni<Void> insert(ObjectId owner, String testName, List<ResultInput> results) {
+        Instant now = now();
+        List<Document> docs = new ArrayList<>(results.size());
+        Set<Document> keys = new HashSet<>();
+        for (ResultInput result : results) {
+            Document doc = ResultDocuments.toDocument(owner, testName, result, now);
+            if (!keys.add(doc.get(ResultDocuments.ID, Document.class))) {
+                return Uni.createFrom().failure(new DuplicateResultException(doc.get(ResultDocuments.ID, Document.class)));
+            }
+            docs.add(doc);
+        }
+        return results().insertMany(docs)
+                .replaceWithVoid()
+                .onFailure(ResultStore::isDuplicateKey).recoverWithUni(e -> undoPartialInsert(docs, e));
+    }
+
+    /** Upserts every point by its key: a repeated upload replaces the stored values. */
+    public Uni<Void> upsert(ObjectId owner, String testName, List<ResultInput> results) {
+        Instant now = now();
+        List<WriteModel<Document>> writes = new ArrayList<>(results.size());
+        for (ResultInput result : results) {
+            Document doc = ResultDocuments.toDocument(owner, testName, result, now);
+            writes.add(new ReplaceOneModel<>(Filters.eq(ResultDocuments.ID, doc.get(ResultDocuments.ID)), doc,
+                    new ReplaceOptions().upsert(true)));
+        }
+        return results().bulkWrite(writes).replaceWithVoid();
+    }
+
+    /** The test's points by timestamp; ties are broken by the key so every read sees the same order. */
+    public Uni<List<Document>> series(ObjectId owner, String testName) {
+        return results().find(ofTest(owner, testName), new FindOptions()
+                .sort(Sorts.ascending(ResultDocuments.TIMESTAMP, ResultDocuments.ID)))
+                .collect().asList();
+    }
+
+    public Uni<Boolean> exists(ObjectId owner, String testName) {
+        return results().find(ofTest(owner, testName), new FindOptions().limit(1)).collect().first()
+                .map(doc -> doc != null);
+    }
+
+    public Uni<List<String>> testNames(ObjectId owner) {
+        return results().distinct(ResultDocuments.TEST_NAME, Filters.eq(ResultDocuments.USER_ID, owner), String.class)
+                .collect().asList()
+                .map(names -> names.stream().sorted().toList());
+    }
+
+    public Uni<Long> deleteAll(ObjectId owner) {
+        return results().deleteMany(Filters.eq(ResultDocuments.USER_ID, owner)).map(r -> r.getDeletedCount());
+    }
+
+    public Uni<Long> deleteTest(ObjectId owner, String testName) {
+        return results().deleteMany(ofTest(owner, testName)).map(r -> r.getDeletedCount());
+    }
+
+    public Uni<Long> deletePoint(ObjectId owner, String testName, long timestamp) {
+        return results().deleteOne(Filters.and(ofTest(owner, testName), Filters.eq(ResultDocuments.TIMESTAMP, timestamp)))
+                .map(r -> r.getDeletedCount());
+    }
+
+    private static Bson ofTest(ObjectId owner, String testName) {
+        return Filters.and(Filters.eq(ResultDocuments.USER_ID, owner), Filters.eq(ResultDocuments.TEST_NAME, testName));
+    }
+
+    private Uni<Void> undoPartialInsert(List<Document> docs, Throwable failure) {
+        int failedAt = failedIndex(failure);
+        Document duplicateKey = docs.get(failedAt).get(ResultDocuments.ID, Document.class);
+        // An ordered insert stored everything before the duplicate: those points were ours, take them back.
+        List<Object> inserted = docs.subList(0, failedAt).stream().map(d -> d.get(ResultDocuments.ID)).toList();
+        Uni<Void> undo = inserted.isEmpty() ? Uni.createFrom().voidItem()
+                : results().deleteMany(Filters.in(ResultDocuments.ID, inserted)).replaceWithVoid();
+        return undo.chain(() -> Uni.createFrom().failure(new DuplicateResultException(duplicateKey)));
+    }
+
+    private static int failedIndex(Throwable failure) {
+        if (failure instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteErrors().stream().mapToInt(BulkWriteError::getIndex).min().orElse(0);
+        }
+        return 0;
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        if (e instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteErrors().stream()
+                    .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+        }
+        return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    /** Millisecond precision: what MongoDB stores. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tarkka.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+
+import org.bson.Document;
+
+/** Collection names (Nyrkio's, so data stays interchangeable) and typed access to them. */
+@ApplicationScoped
+public class StoreNames {
+
+    public static final String RESULTS = "test_results";
+    public static final String USERS = "User";
+    public static final String API_TOKENS = "api_tokens";
+
+    private final ReactiveMongoClient client;
+    private final String database;
+
+    StoreNames(ReactiveMongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.client = client;
+        this.database = database;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public ReactiveMongoCollection<Document> collection(String name) {
+        return client.getDatabase(database).getCollection(name);
+    }
+}

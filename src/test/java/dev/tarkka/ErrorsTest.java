@@ -1,0 +1,62 @@
+package dev.tarkka;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tarkka.support.Api;
+import dev.tarkka.support.MongoTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Every answer is JSON, errors included (Part A2). */
+@QuarkusTest
+@WithTestResource(MongoTestResource.class)
+class ErrorsTest {
+
+    @Test
+    void unknownRoutesAreJson404() {
+        given().get("/api/v0/no-such-thing").then().statusCode(404).contentType(ContentType.JSON)
+                .body("detail", equalTo("Not Found"));
+        given().get("/no-such-thing").then().statusCode(404).contentType(ContentType.JSON)
+                .body("detail", equalTo("Not Found"));
+    }
+
+    @Test
+    void wrongMethodIsJson405() {
+        given().get("/api/v0/auth/register").then().statusCode(405).contentType(ContentType.JSON)
+                .body("detail", equalTo("Method Not Allowed"));
+    }
+
+    @Test
+    void oversizedBodyIsJson413AndStoresNothing() {
+        Api user = Api.newUser();
+        byte[] body = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        body[0] = '[';
+        body[body.length - 1] = ']';
+        user.as().contentType(ContentType.JSON).body(body).post("/api/v0/result/big").then().statusCode(413)
+                .contentType(ContentType.JSON).body("detail", equalTo("Request body too large"));
+        user.as().get("/api/v0/results").then().statusCode(200).body("$", equalTo(List.of()));
+    }
+
+    @Test
+    void malformedBodiesAreJson422() {
+        given().contentType(ContentType.JSON).body("{\"email\":").post("/api/v0/auth/register").then()
+                .statusCode(422).contentType(ContentType.JSON);
+        Api user = Api.newUser();
+        user.as().contentType(ContentType.JSON).body("[{\"timestamp\": NaN}]").post("/api/v0/result/x").then()
+                .statusCode(422).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void healthEndpointsAnswer() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}

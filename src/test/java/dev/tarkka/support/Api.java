@@ -1,0 +1,52 @@
+package dev.tarkka.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** A user of the API, as a CI pipeline or a person with curl would be one. */
+public record Api(String email, String password, String token) {
+
+    /** Registers a new user with a unique email and logs in with Nyrkio's form login. */
+    public static Api newUser() {
+        return newUser("user-" + UUID.randomUUID() + "@example.com", "secret-" + UUID.randomUUID());
+    }
+
+    public static Api newUser(String email, String password) {
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .post("/api/v0/auth/register").then().statusCode(201);
+        return new Api(email, password, login(email, password));
+    }
+
+    public static String login(String email, String password) {
+        return given().contentType(ContentType.URLENC).formParam("username", email).formParam("password", password)
+                .post("/api/v0/auth/jwt/login").then().statusCode(200).extract().path("access_token");
+    }
+
+    public RequestSpecification as() {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    public RequestSpecification json(Object body) {
+        return as().contentType(ContentType.JSON).body(body);
+    }
+
+    /** One data point in Nyrkio's upload format. */
+    public static Map<String, Object> point(long timestamp, Map<String, Object> metrics, String repo, String branch,
+            String commit) {
+        List<Map<String, Object>> list = metrics.entrySet().stream()
+                .map(m -> Map.<String, Object>of("name", m.getKey(), "unit", "ms", "value", m.getValue()))
+                .toList();
+        return Map.of("timestamp", timestamp, "metrics", list,
+                "attributes", Map.of("git_repo", repo, "branch", branch, "git_commit", commit));
+    }
+
+    public static Map<String, Object> point(long timestamp, String metric, Object value) {
+        return point(timestamp, Map.of(metric, value), "myrepo", "main", "123456");
+    }
+}

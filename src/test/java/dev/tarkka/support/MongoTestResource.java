@@ -1,0 +1,144 @@
+package dev.tarkka.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The store and the JWT keys the tests run against.
+ * <ul>
+ * <li>{@code @QuarkusTest}: an in-JVM MongoDB wire-protocol server on a free loopback port, which tests
+ * can stop and start again on the same port with the same data: a test declares {@code Runnable stopStore}
+ * and {@code Runnable startStore} fields and gets them injected.</li>
+ * <li>{@code @QuarkusIntegrationTest}: the packaged application in the prod profile with its own embedded
+ * store ({@code tarkka.store.embedded=true}) in a fresh file, exactly as the README runs it.</li>
+ * </ul>
+ * The packaged app gets a freshly generated RSA key pair as PEM files, as operators configure them.
+ */
+public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static H2Backend backend;
+    private static MongoServer server;
+    private static InetSocketAddress address;
+    /** Set by the failsafe configuration in the pom: the integration tests run the packaged app. */
+    private final boolean integrationTest = Boolean.getBoolean("tarkka.test.packaged-app");
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        if (integrationTest) {
+            // the prod profile needs real keys; in test mode Quarkus generates a pair itself
+            config.putAll(keys());
+            config.put("tarkka.store.embedded", "true");
+            config.put("tarkka.store.embedded.path", "target/it-store/" + UUID.randomUUID() + ".mv");
+        } else {
+            backend = new RestartableBackend();
+            server = new MongoServer(backend);
+            address = server.bind();
+            config.put("quarkus.mongodb.connection-string",
+                    "mongodb://" + address.getHostString() + ":" + address.getPort());
+        }
+        return config;
+    }
+
+    /** Runnable fields, not a shared class: the test and this resource live in different class loaders. */
+    @Override
+    public void inject(TestInjector injector) {
+        Runnable stop = MongoTestResource::stopStore;
+        Runnable start = MongoTestResource::startStore;
+        injector.injectIntoFields(stop, f -> f.getType() == Runnable.class && f.getName().equals("stopStore"));
+        injector.injectIntoFields(start, f -> f.getType() == Runnable.class && f.getName().equals("startStore"));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.shutdownNow();
+            server = null;
+        }
+    }
+
+    /** Takes the store away: connections are closed and the port refuses new ones. Data is kept. */
+    static synchronized void stopStore() {
+        server.shutdownNow();
+    }
+
+    /** Brings the store back on the same port with the same data. */
+    static synchronized void startStore() {
+        // the old server releases its port asynchronously
+        for (int attempt = 1;; attempt++) {
+            MongoServer restarted = new MongoServer(backend);
+            try {
+                restarted.bind(address.getHostString(), address.getPort());
+                server = restarted;
+                return;
+            } catch (Exception e) { // Netty throws BindException undeclared
+                restarted.shutdownNow();
+                if (attempt == 100) {
+                    throw new IllegalStateException("Cannot rebind the test store", e);
+                }
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> keys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            Path dir = Files.createDirectories(Path.of("target", "test-keys", UUID.randomUUID().toString()));
+            Path publicKey = dir.resolve("public.pem");
+            Path privateKey = dir.resolve("private.pem");
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            return Map.of("mp.jwt.verify.publickey.location", publicKey.toAbsolutePath().toString(),
+                    "smallrye.jwt.sign.key.location", privateKey.toAbsolutePath().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    /** An in-memory backend that outlives a server shutdown, so a "restarted" store still has its data. */
+    private static final class RestartableBackend extends H2Backend {
+        RestartableBackend() {
+            super(MVStore.open(null));
+        }
+
+        @Override
+        public void close() {
+            // kept open: the test's server restarts on top of it
+        }
+    }
+}
