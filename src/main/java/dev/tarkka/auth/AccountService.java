@@ -12,6 +12,7 @@ import org.bson.types.ObjectId;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 
+import dev.tarkka.defaults.DefaultData;
 import dev.tarkka.error.ApiException;
 import io.smallrye.mutiny.Uni;
 
@@ -25,15 +26,21 @@ public class AccountService {
     private final ApiTokenRepository tokens;
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
+    private final DefaultData defaults;
 
-    AccountService(UserRepository users, ApiTokenRepository tokens, PasswordHasher hasher, TokenIssuer issuer) {
+    AccountService(UserRepository users, ApiTokenRepository tokens, PasswordHasher hasher, TokenIssuer issuer,
+            DefaultData defaults) {
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
         this.issuer = issuer;
+        this.defaults = defaults;
     }
 
-    /** Registers a verified, active, unprivileged user; privilege fields of the request never get here. */
+    /**
+     * Registers a verified, active, unprivileged user (privilege fields of the request never get here) and
+     * gives them the example test.
+     */
     public Uni<UserAccount> register(String email, String password) {
         return users.findByEmail(email)
                 .onItem().ifNotNull().failWith(() -> ApiException.badRequest("REGISTER_USER_ALREADY_EXISTS"))
@@ -47,6 +54,7 @@ public class AccountService {
                     account.created = now();
                     return users.persist(account);
                 })
+                .call(account -> defaults.copyTo(account.id))
                 // Two registrations racing past the lookup: the unique index decides.
                 .onFailure(AccountService::isDuplicateKey)
                 .transform(e -> ApiException.badRequest("REGISTER_USER_ALREADY_EXISTS"));

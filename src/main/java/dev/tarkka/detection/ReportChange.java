@@ -21,7 +21,8 @@ public record ReportChange(String metric, int index, long time, String forwardCh
 
     private static final int DECIMALS = 6;
 
-    static ReportChange of(String metric, long time, ChangePoint point) {
+    /** The change point {@code point} of {@code metric}, at {@code time}, formatted for the report. */
+    public static ReportChange of(String metric, long time, ChangePoint point) {
         return new ReportChange(metric, point.index(), time,
                 PythonFormat.fixed(point.forwardChangePercent(), 0),
                 PythonFormat.fixed(point.magnitude(), DECIMALS),

@@ -3,6 +3,8 @@ package dev.tarkka.error;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * A failure the client can act on: answered with {@code status} and {@code {"detail": detail}}, where the
  * detail is a string or an object, exactly as the API documents it.
@@ -38,6 +40,12 @@ public class ApiException extends RuntimeException {
 
     public static ApiException validation(List<ValidationProblem> problems) {
         return new ApiException(422, problems);
+    }
+
+    /** Unparseable JSON: a 422 like every other body problem. */
+    public static ApiException malformedJson(JsonProcessingException e) {
+        return validation(List.of(ValidationProblem.at(List.of("body"), "json_invalid",
+                "JSON decode error: " + e.getOriginalMessage(), null)));
     }
 
     public static ApiException unavailable(String detail, long retryAfterSeconds) {

@@ -1,10 +1,14 @@
 package dev.tarkka.error;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
@@ -28,6 +33,8 @@ import io.smallrye.mutiny.CompositeException;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
     /** Seconds a client should wait before retrying after a 503. */
     static final long RETRY_AFTER_SECONDS = 5;
 
@@ -66,16 +73,13 @@ public class ErrorMappers {
     public Response constraintViolation(ConstraintViolationException e) {
         List<ValidationProblem> problems = e.getConstraintViolations().stream()
                 .map(ErrorMappers::problem)
-                .sorted((a, b) -> String.valueOf(a.loc()).compareTo(String.valueOf(b.loc())))
                 .toList();
         return json(422, new ErrorBody(problems)).build();
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        String reason = e.getOriginalMessage();
-        return json(422, new ErrorBody(List.of(ValidationProblem.at(List.of("body"), "json_invalid",
-                "JSON decode error: " + reason, null)))).build();
+        return api(ApiException.malformedJson(e));
     }
 
     @ServerExceptionMapper({ MongoTimeoutException.class, MongoSocketException.class })
@@ -106,12 +110,21 @@ public class ErrorMappers {
         return json(500, new ErrorBody("Internal error", errorId)).build();
     }
 
+    /**
+     * A bean-validation failure as Nyrkio reports it: {@code loc} is the path inside the body (the method and
+     * parameter nodes of the property path are left out), a missing value is {@code missing}/"Field required".
+     */
     private static ValidationProblem problem(ConstraintViolation<?> violation) {
-        // Property paths look like "register.request.email": the last node is the body field.
-        String path = violation.getPropertyPath().toString();
-        String field = path.substring(path.lastIndexOf('.') + 1);
-        return ValidationProblem.at(List.of("body", field), "value_error", violation.getMessage(),
-                violation.getInvalidValue());
+        List<Object> loc = new ArrayList<>();
+        loc.add("body");
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                loc.add(SNAKE_CASE.translate(node.getName()));
+            }
+        }
+        boolean missing = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
+        return ValidationProblem.at(loc, missing ? "missing" : "value_error",
+                missing ? "Field required" : violation.getMessage(), missing ? null : violation.getInvalidValue());
     }
 
     private static Response.ResponseBuilder json(int status, ErrorBody body) {

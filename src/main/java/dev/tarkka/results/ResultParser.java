@@ -20,7 +20,7 @@ import dev.tarkka.error.ValidationProblem;
  * input), every problem reported at once, in field order. Unknown keys are dropped. Nothing is stored unless
  * the whole body is valid.
  */
-final class ResultParser {
+public final class ResultParser {
 
     private static final Set<String> DIRECTIONS = Set.of("higher_is_better", "lower_is_better");
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -34,7 +34,7 @@ final class ResultParser {
     }
 
     /** The results in the body, or an {@link ApiException} 422 listing every problem. */
-    static List<ResultInput> parse(JsonNode body) {
+    public static List<ResultInput> parse(JsonNode body) {
         return new ResultParser().results(body);
     }
 

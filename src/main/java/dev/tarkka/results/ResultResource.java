@@ -14,12 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.tarkka.auth.AuthenticatedUser;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.error.JsonBodies;
 import dev.tarkka.error.ValidationProblem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -37,9 +34,9 @@ public class ResultResource {
 
     private final ResultService results;
     private final SecurityIdentity identity;
-    private final ObjectMapper json;
+    private final JsonBodies json;
 
-    ResultResource(ResultService results, SecurityIdentity identity, ObjectMapper json) {
+    ResultResource(ResultService results, SecurityIdentity identity, JsonBodies json) {
         this.results = results;
         this.identity = identity;
         this.json = json;
@@ -58,12 +55,6 @@ public class ResultResource {
     }
 
     @GET
-    @Path("/result/{name: .*}/changes")
-    public Uni<Map<String, Object>> changes(@PathParam("name") String name) {
-        return results.changes(caller().id(), name);
-    }
-
-    @GET
     @Path("/result/{name: .*}")
     public Uni<List<Map<String, Object>>> get(@PathParam("name") String name) {
         return results.series(caller().id(), name);
@@ -73,14 +64,14 @@ public class ResultResource {
     @Path("/result/{name: .*}")
     @Consumes(MediaType.WILDCARD)
     public Uni<Map<String, Object>> add(@PathParam("name") String name, String body) {
-        return results.add(caller().id(), name, parse(body));
+        return results.add(caller().id(), name, json.parse(body));
     }
 
     @PUT
     @Path("/result/{name: .*}")
     @Consumes(MediaType.WILDCARD)
     public Uni<Map<String, Object>> replace(@PathParam("name") String name, String body) {
-        return results.replace(caller().id(), name, parse(body));
+        return results.replace(caller().id(), name, json.parse(body));
     }
 
     @DELETE
@@ -93,15 +84,6 @@ public class ResultResource {
         return AuthenticatedUser.from(identity);
     }
 
-    /** Bodies are read as JSON whatever the Content-Type says, like Nyrkio's clients expect. */
-    private JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new MalformedJsonException(e);
-        }
-    }
-
     private static Long timestamp(String value) {
         if (value == null) {
             return null;
@@ -111,14 +93,6 @@ public class ResultResource {
         } catch (NumberFormatException e) {
             throw ApiException.validation(List.of(ValidationProblem.at(List.of("query", "timestamp"), "int_parsing",
                     "Input should be a valid integer, unable to parse string as an integer", value)));
-        }
-    }
-
-    /** Unparseable JSON: a 422 like every other body problem. */
-    static final class MalformedJsonException extends ApiException {
-        MalformedJsonException(JsonProcessingException e) {
-            super(422, List.of(ValidationProblem.at(List.of("body"), "json_invalid",
-                    "JSON decode error: " + e.getOriginalMessage(), null)));
         }
     }
 }

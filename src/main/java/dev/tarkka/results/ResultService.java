@@ -9,8 +9,11 @@ import org.bson.types.ObjectId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.tarkka.changes.ChangePointCache;
 import dev.tarkka.changes.ChangeService;
+import dev.tarkka.changes.TestAnalysis;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.summaries.SummaryService;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,10 +25,14 @@ public class ResultService {
 
     private final ResultStore store;
     private final ChangeService changes;
+    private final ChangePointCache cache;
+    private final SummaryService summaries;
 
-    ResultService(ResultStore store, ChangeService changes) {
+    ResultService(ResultStore store, ChangeService changes, ChangePointCache cache, SummaryService summaries) {
         this.store = store;
         this.changes = changes;
+        this.cache = cache;
+        this.summaries = summaries;
     }
 
     public Uni<List<Map<String, String>>> testNames(ObjectId owner) {
@@ -46,8 +53,7 @@ public class ResultService {
         if (results.isEmpty()) {
             return Uni.createFrom().failure(ApiException.badRequest("Invalid data: the body holds no results"));
         }
-        return store.insert(owner, testName, results)
-                .chain(() -> changes.reportAfterWrite(owner, testName));
+        return store.insert(owner, testName, results).chain(() -> analyseAfterWrite(owner, testName));
     }
 
     /** Stores points, replacing those with the same key, then answers the change report. */
@@ -55,15 +61,23 @@ public class ResultService {
         TestNames.require(testName);
         List<ResultInput> results = ResultParser.parse(body);
         Uni<Void> stored = results.isEmpty() ? Uni.createFrom().voidItem() : store.upsert(owner, testName, results);
-        return stored.chain(() -> changes.reportAfterWrite(owner, testName));
+        return stored.chain(() -> analyseAfterWrite(owner, testName));
     }
 
-    public Uni<Map<String, Object>> changes(ObjectId owner, String testName) {
-        return changes.report(owner, TestNames.require(testName));
+    /**
+     * The report and the summary after a write that is already stored. A failure here must not turn the
+     * stored write into an error: the client gets 200 with a warning, and reads recompute what is missing.
+     */
+    private Uni<Map<String, Object>> analyseAfterWrite(ObjectId owner, String testName) {
+        return changes.analyse(owner, testName)
+                .call(analysis -> summaries.refresh(owner, analysis))
+                .map(TestAnalysis::report)
+                .onFailure().recoverWithItem(e -> ChangeService.afterWriteWarning(testName, e));
     }
 
     public Uni<Void> deleteAll(ObjectId owner) {
-        return store.deleteAll(owner).replaceWithVoid();
+        return store.deleteAll(owner)
+                .chain(() -> Uni.combine().all().unis(summaries.forgetAll(owner), cache.deleteAll(owner)).discardItems());
     }
 
     /** Deletes one point (with a timestamp) or the whole test; 404 when the test does not exist. */
@@ -74,9 +88,17 @@ public class ResultService {
                     if (!exists) {
                         return Uni.createFrom().failure(ApiException.notFound());
                     }
-                    return timestamp == null ? store.deleteTest(owner, testName)
-                            : store.deletePoint(owner, testName, timestamp);
-                })
+                    return timestamp == null ? deleteTest(owner, testName) : deletePoint(owner, testName, timestamp);
+                });
+    }
+
+    private Uni<Void> deleteTest(ObjectId owner, String testName) {
+        return store.deleteTest(owner, testName).chain(() -> Uni.combine().all()
+                .unis(summaries.forget(owner, testName), cache.deleteTest(owner, testName)).discardItems());
+    }
+
+    private Uni<Void> deletePoint(ObjectId owner, String testName, long timestamp) {
+        return store.deletePoint(owner, testName, timestamp).chain(() -> analyseAfterWrite(owner, testName))
                 .replaceWithVoid();
     }
 }

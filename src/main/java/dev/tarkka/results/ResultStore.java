@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -93,6 +96,17 @@ public class ResultStore {
         return results().distinct(ResultDocuments.TEST_NAME, Filters.eq(ResultDocuments.USER_ID, owner), String.class)
                 .collect().asList()
                 .map(names -> names.stream().sorted().toList());
+    }
+
+    /** The stamp of every test of the owner, in one aggregation. */
+    public Uni<Map<String, SeriesStamp>> stamps(ObjectId owner) {
+        List<Bson> pipeline = List.of(
+                Aggregates.match(Filters.eq(ResultDocuments.USER_ID, owner)),
+                Aggregates.group("$" + ResultDocuments.TEST_NAME, Accumulators.sum("count", 1L),
+                        Accumulators.max("last_modified", "$meta.last_modified")));
+        return results().aggregate(pipeline).collect().asMap(
+                doc -> doc.getString("_id"),
+                doc -> new SeriesStamp(((Number) doc.get("count")).longValue(), doc.getDate("last_modified")));
     }
 
     public Uni<Long> deleteAll(ObjectId owner) {

@@ -16,6 +16,10 @@ public class StoreNames {
     public static final String RESULTS = "test_results";
     public static final String USERS = "User";
     public static final String API_TOKENS = "api_tokens";
+    public static final String USER_CONFIG = "user_config";
+    public static final String DISABLED_METRICS = "metrics";
+    public static final String CHANGE_POINTS = "change_points";
+    public static final String SUMMARIES = "summaries";
 
     private final ReactiveMongoClient client;
     private final String database;

@@ -12,8 +12,18 @@ import io.restassured.specification.RequestSpecification;
 /** A user of the API, as a CI pipeline or a person with curl would be one. */
 public record Api(String email, String password, String token) {
 
-    /** Registers a new user with a unique email and logs in with Nyrkio's form login. */
+    /**
+     * Registers a new user with a unique email, logs in with Nyrkio's form login and deletes the example
+     * test every new user gets (as Nyrkio's own test helper does), so the account starts empty.
+     */
     public static Api newUser() {
+        Api user = registered();
+        user.as().delete("/api/v0/result/default_benchmark").then().statusCode(200);
+        return user;
+    }
+
+    /** A new user with unique credentials, as registration leaves them. */
+    public static Api registered() {
         return newUser("user-" + UUID.randomUUID() + "@example.com", "secret-" + UUID.randomUUID());
     }
 
@@ -44,6 +54,15 @@ public record Api(String email, String password, String token) {
                 .toList();
         return Map.of("timestamp", timestamp, "metrics", list,
                 "attributes", Map.of("git_repo", repo, "branch", branch, "git_commit", commit));
+    }
+
+    /** Metrics in the given order (name, value, name, value, ...): the order decides the report's metric order. */
+    public static Map<String, Object> metrics(Object... namesAndValues) {
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            metrics.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return metrics;
     }
 
     public static Map<String, Object> point(long timestamp, String metric, Object value) {

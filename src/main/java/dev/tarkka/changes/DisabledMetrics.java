@@ -1,0 +1,73 @@
+package dev.tarkka.changes;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+
+import dev.tarkka.store.StoreNames;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Metrics excluded from change detection (Nyrkio's {@code metrics} collection), one document per
+ * (owner, test, metric), keyed so that disabling twice stores one document.
+ */
+@ApplicationScoped
+public class DisabledMetrics {
+
+    private final StoreNames store;
+
+    DisabledMetrics(StoreNames store) {
+        this.store = store;
+    }
+
+    private ReactiveMongoCollection<Document> metrics() {
+        return store.collection(StoreNames.DISABLED_METRICS);
+    }
+
+    public Uni<Set<String>> of(ObjectId owner, String testName) {
+        return metrics().find(ofTest(owner, testName)).map(doc -> doc.getString("metric_name"))
+                .collect().in(HashSet::new, Set::add);
+    }
+
+    /** Every test of the owner that has disabled metrics, with them. */
+    public Uni<Map<String, Set<String>>> ofOwner(ObjectId owner) {
+        return metrics().find(Filters.eq("user_id", owner)).collect().<Map<String, Set<String>>>in(HashMap::new,
+                (map, doc) -> map.computeIfAbsent(doc.getString("test_name"), t -> new TreeSet<>())
+                        .add(doc.getString("metric_name")));
+    }
+
+    public Uni<Void> disable(ObjectId owner, String testName, List<String> names) {
+        List<ReplaceOneModel<Document>> writes = names.stream().distinct().map(name -> {
+            Document id = new Document("user_id", owner).append("test_name", testName).append("metric_name", name);
+            Document doc = new Document("_id", id).append("user_id", owner).append("test_name", testName)
+                    .append("metric_name", name).append("is_disabled", true);
+            return new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
+        }).toList();
+        return metrics().bulkWrite(writes).replaceWithVoid();
+    }
+
+    /** Re-enables the named metrics, or every metric of the test when none are named. */
+    public Uni<Void> enable(ObjectId owner, String testName, List<String> names) {
+        Bson filter = names.isEmpty() ? ofTest(owner, testName)
+                : Filters.and(ofTest(owner, testName), Filters.in("metric_name", names));
+        return metrics().deleteMany(filter).replaceWithVoid();
+    }
+
+    private static Bson ofTest(ObjectId owner, String testName) {
+        return Filters.and(Filters.eq("user_id", owner), Filters.eq("test_name", testName));
+    }
+}

@@ -1,0 +1,195 @@
+package dev.tarkka.summaries;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.jboss.logging.Logger;
+
+import dev.tarkka.changes.AnalysisKeys;
+import dev.tarkka.changes.ChangeService;
+import dev.tarkka.changes.DisabledMetrics;
+import dev.tarkka.changes.TestAnalysis;
+import dev.tarkka.detection.DetectionOptions;
+import dev.tarkka.error.ApiException;
+import dev.tarkka.results.ResultStore;
+import dev.tarkka.results.SeriesStamp;
+import dev.tarkka.userconfig.UserConfigService;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Dashboard summaries and the per-commit view. Each test's {@link Leaf} is written by the write that changed
+ * the test; a read checks every leaf it uses against the store (series stamp, options, disabled metrics) and
+ * recomputes the ones that are not current, so no summary is ever stale and no background job is needed.
+ * Prefix summaries are aggregated from current leaves on read.
+ */
+@ApplicationScoped
+public class SummaryService {
+
+    private static final Logger LOG = Logger.getLogger(SummaryService.class);
+
+    private final ResultStore results;
+    private final SummaryStore store;
+    private final ChangeService changes;
+    private final UserConfigService configs;
+    private final DisabledMetrics disabledMetrics;
+
+    SummaryService(ResultStore results, SummaryStore store, ChangeService changes, UserConfigService configs,
+            DisabledMetrics disabledMetrics) {
+        this.results = results;
+        this.store = store;
+        this.changes = changes;
+        this.configs = configs;
+        this.disabledMetrics = disabledMetrics;
+    }
+
+    /** Stores the summary of a freshly analysed test; best effort, a read repairs what this misses. */
+    public Uni<Void> refresh(ObjectId owner, TestAnalysis analysis) {
+        Uni<Void> write = analysis.docs().isEmpty() ? store.deleteTest(owner, analysis.testName())
+                : store.save(owner, Leaf.of(analysis));
+        return write.onFailure().recoverWithItem(e -> {
+            LOG.debugf("Summary of %s not stored: %s", analysis.testName(), e.getMessage());
+            return null;
+        });
+    }
+
+    public Uni<Void> forget(ObjectId owner, String testName) {
+        return store.deleteTest(owner, testName);
+    }
+
+    public Uni<Void> forgetAll(ObjectId owner) {
+        return store.deleteAll(owner);
+    }
+
+    /** {@code /result/{prefix}/summary}: one test, or every test under the prefix. */
+    public Uni<Map<String, Object>> summary(ObjectId owner, String prefix) {
+        return leaves(owner, name -> isUnder(name, prefix)).map(leaves -> {
+            if (leaves.isEmpty()) {
+                throw ApiException.notFound("Not Found: test_name_prefix=" + prefix + " user.id=" + owner.toHexString());
+            }
+            Summary summary = new Summary();
+            leaves.forEach(summary::add);
+            return summary.toJson();
+        });
+    }
+
+    /** {@code /result/summarySiblings}: every test and every prefix of the owner. */
+    public Uni<Map<String, Object>> everything(ObjectId owner) {
+        return leaves(owner, name -> true).map(leaves -> {
+            if (leaves.isEmpty()) {
+                throw ApiException.notFound();
+            }
+            Map<String, Summary> summaries = new TreeMap<>();
+            for (Leaf leaf : leaves) {
+                for (String key : keysOf(leaf.testName())) {
+                    summaries.computeIfAbsent(key, k -> new Summary()).add(leaf);
+                }
+            }
+            return toJson(summaries);
+        });
+    }
+
+    /** {@code /result/{parent}/summarySiblings}: the direct children of a prefix, tests or prefixes. */
+    public Uni<Map<String, Object>> children(ObjectId owner, String parent) {
+        String base = parent + "/";
+        return leaves(owner, name -> name.startsWith(base)).map(leaves -> {
+            Map<String, Summary> summaries = new TreeMap<>();
+            for (Leaf leaf : leaves) {
+                int next = leaf.testName().indexOf('/', base.length());
+                String child = next < 0 ? leaf.testName() : leaf.testName().substring(0, next);
+                summaries.computeIfAbsent(child, k -> new Summary()).add(leaf);
+            }
+            if (summaries.isEmpty()) {
+                throw ApiException.notFound("Not Found (summarySiblings, no children for " + parent + ")");
+            }
+            return toJson(summaries);
+        });
+    }
+
+    /** {@code /changes/perCommit/{prefix}}: the change points of the tests under a prefix, one entry per commit and test. */
+    public Uni<List<Map<String, Object>>> perCommit(ObjectId owner, String prefix, String commit) {
+        String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return configs.detectionOptions(owner).chain(options -> leaves(owner, options, name -> isUnder(name, trimmed))
+                .map(leaves -> {
+                    List<Map<String, Object>> entries = new ArrayList<>();
+                    for (Leaf leaf : leaves) {
+                        Map<String, List<Document>> byCommit = new LinkedHashMap<>();
+                        for (Document cp : leaf.changePoints()) {
+                            if (commit == null || commit.equals(cp.getString("git_commit"))) {
+                                byCommit.computeIfAbsent(cp.getString("git_commit"), c -> new ArrayList<>()).add(cp);
+                            }
+                        }
+                        byCommit.forEach((sha, cps) -> entries.add(PerCommitEntry.of(owner, options, leaf, sha, cps)));
+                    }
+                    entries.sort(Comparator.<Map<String, Object>> comparingLong(e -> -((Long) e.get("time")))
+                            .thenComparing(e -> PerCommitEntry.commit(e))
+                            .thenComparing(e -> (String) e.get("test_name")));
+                    return entries;
+                }));
+    }
+
+    /** Brings every summary of the owner up to date; answers how many tests it looked at. */
+    public Uni<Integer> precompute(ObjectId owner) {
+        return leaves(owner, name -> true).map(List::size);
+    }
+
+    private Uni<List<Leaf>> leaves(ObjectId owner, Predicate<String> names) {
+        return configs.detectionOptions(owner).chain(options -> leaves(owner, options, names));
+    }
+
+    /** The current leaves of the owner's tests whose names match, in name order. */
+    private Uni<List<Leaf>> leaves(ObjectId owner, DetectionOptions options, Predicate<String> names) {
+        String optionsKey = AnalysisKeys.of(options);
+        return Uni.combine().all()
+                .unis(results.stamps(owner), store.leaves(owner), disabledMetrics.ofOwner(owner))
+                .asTuple()
+                .chain(input -> {
+                    Map<String, SeriesStamp> stamps = input.getItem1();
+                    Map<String, Leaf> stored = new LinkedHashMap<>();
+                    input.getItem2().forEach(leaf -> stored.put(leaf.testName(), leaf));
+                    Map<String, Set<String>> disabled = input.getItem3();
+                    List<String> wanted = stamps.keySet().stream().filter(names).sorted().toList();
+                    return Multi.createFrom().iterable(wanted).onItem().transformToUniAndConcatenate(name -> {
+                        Leaf leaf = stored.get(name);
+                        if (leaf != null && leaf.isCurrent(stamps.get(name), optionsKey, disabled.getOrDefault(name, Set.of()))) {
+                            return Uni.createFrom().item(leaf);
+                        }
+                        return changes.analyse(owner, name, options).call(analysis -> refresh(owner, analysis))
+                                .map(Leaf::of);
+                    }).filter(leaf -> leaf.stamp().count() > 0).collect().asList();
+                });
+    }
+
+    private static boolean isUnder(String name, String prefix) {
+        return name.equals(prefix) || name.startsWith(prefix + "/");
+    }
+
+    /** A test name and all its proper prefixes: {@code a/b/c} → a, a/b, a/b/c. */
+    private static List<String> keysOf(String testName) {
+        List<String> keys = new ArrayList<>();
+        for (int slash = testName.indexOf('/'); slash >= 0; slash = testName.indexOf('/', slash + 1)) {
+            if (slash > 0) {
+                keys.add(testName.substring(0, slash));
+            }
+        }
+        keys.add(testName);
+        return keys;
+    }
+
+    private static Map<String, Object> toJson(Map<String, Summary> summaries) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        summaries.forEach((key, summary) -> json.put(key, summary.toJson()));
+        return json;
+    }
+
+}
