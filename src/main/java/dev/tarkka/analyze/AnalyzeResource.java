@@ -2,22 +2,27 @@ package dev.tarkka.analyze;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+
+import org.bson.types.ObjectId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tarkka.auth.AuthenticatedUser;
 import dev.tarkka.changes.ChangeService;
-import dev.tarkka.detection.Algorithm;
 import dev.tarkka.detection.DataPoint;
 import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.error.ApiException;
@@ -32,7 +37,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * {@code POST /api/v0/analyze}: the change report of data sent in the request, stored nowhere. The body is
  * either {@code {"series": [numbers], "time": [ints]?, ...options}}, or results in the upload format (a bare
- * array, or {@code {"results": [...], "test_name": ...}}). Options not given come from the caller's config.
+ * array, or {@code {"results": [...], "test_name": ..., "disabled": [metrics]}}). Options not given come from
+ * the caller's config.
  */
 @Path("/api/v0/analyze")
 @Authenticated
@@ -53,14 +59,32 @@ public class AnalyzeResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Uni<Map<String, Object>> analyze(String body, @QueryParam("test_name") String testNameParam) {
-        JsonNode request = json.parse(body);
-        JsonNode settings = request != null && request.isObject() ? request : null;
-        String testName = text(settings, "test_name", testNameParam == null ? "analysis" : testNameParam);
-        List<DataPoint> points = points(request);
-        return configs.detectionOptions(AuthenticatedUser.from(identity).id())
-                .map(defaults -> options(settings, defaults))
-                .chain(options -> changes.report(testName, points, options));
+    public Uni<Map<String, Object>> analyze(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
+            @QueryParam("test_name") String testNameParam) {
+        ObjectId owner = AuthenticatedUser.from(identity).id();
+        return json.read(contentType, body).chain(request -> {
+            JsonNode settings = request != null && request.isObject() ? request : null;
+            String testName = text(settings, "test_name", testNameParam == null ? "analysis" : testNameParam);
+            List<DataPoint> points = points(request);
+            Set<String> disabled = disabled(settings);
+            return configs.detectionOptions(owner)
+                    .map(defaults -> options(settings, defaults))
+                    .chain(options -> changes.report(testName, points, disabled, options));
+        });
+    }
+
+    /** Metrics to leave out, as disabled metrics are left out of stored tests' reports. */
+    private static Set<String> disabled(JsonNode settings) {
+        JsonNode names = settings == null ? null : settings.get("disabled");
+        if (names == null || names.isNull()) {
+            return Set.of();
+        }
+        if (!names.isArray()) {
+            throw invalid(List.of("body", "disabled"), "list_type", "Input should be a valid list");
+        }
+        Set<String> disabled = new HashSet<>();
+        names.forEach(name -> disabled.add(name.asText()));
+        return disabled;
     }
 
     private static List<DataPoint> points(JsonNode request) {
@@ -107,30 +131,13 @@ public class AnalyzeResource {
         if (settings == null) {
             return defaults;
         }
-        int windowLen = settings.has("window_len") ? settings.get("window_len").asInt(-1) : defaults.windowLen();
-        double maxPvalue = settings.has("max_pvalue") ? settings.get("max_pvalue").asDouble(-1) : defaults.maxPvalue();
-        double minMagnitude = settings.has("min_magnitude") ? settings.get("min_magnitude").asDouble(-1)
-                : defaults.minMagnitude();
-        if (windowLen < 2 || windowLen > UserConfigService.MAX_WINDOW_LEN) {
-            throw ApiException.badRequest("window_len must be between 2 and " + UserConfigService.MAX_WINDOW_LEN);
-        }
-        if (!(maxPvalue >= 0 && maxPvalue <= 1)) {
-            throw ApiException.badRequest("max_pvalue must be between 0 and 1");
-        }
-        if (!(minMagnitude >= 0) || Double.isInfinite(minMagnitude)) {
-            throw ApiException.badRequest("min_magnitude must be a finite number, not negative");
-        }
-        Algorithm algorithm = defaults.algorithm();
-        if (settings.has("algorithm")) {
-            try {
-                algorithm = Algorithm.fromWireName(settings.get("algorithm").asText());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("algorithm must be one of: otava, hunter");
-            }
-        }
-        return new DetectionOptions(windowLen, maxPvalue, minMagnitude, algorithm);
+        return UserConfigService.options(
+                settings.has("window_len") ? settings.get("window_len").asInt(-1) : null,
+                settings.has("max_pvalue") ? settings.get("max_pvalue").asDouble(-1) : null,
+                settings.has("min_magnitude") ? settings.get("min_magnitude").asDouble(-1) : null,
+                settings.has("algorithm") ? settings.get("algorithm").asText() : null,
+                defaults);
     }
-
     private static String text(JsonNode node, String field, String fallback) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isTextual() && !value.textValue().isEmpty() ? value.textValue() : fallback;

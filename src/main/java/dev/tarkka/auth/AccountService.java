@@ -47,7 +47,7 @@ public class AccountService {
                 .chain(() -> hasher.hash(password))
                 .chain(hash -> {
                     UserAccount account = new UserAccount();
-                    account.email = email.trim();
+                    account.email = email.strip();
                     account.emailKey = UserAccount.emailKey(email);
                     account.hashedPassword = hash;
                     account.verified = true;
@@ -103,7 +103,7 @@ public class AccountService {
                 .chain(found -> {
                     UserAccount account = found.getItem1() != null ? found.getItem1() : new UserAccount();
                     if (account.id == null) {
-                        account.email = email.trim();
+                        account.email = email.strip();
                         account.emailKey = UserAccount.emailKey(email);
                         account.created = now();
                     }

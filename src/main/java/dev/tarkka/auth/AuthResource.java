@@ -12,12 +12,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.tarkka.config.TarkkaConfig;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.error.Text;
 import dev.tarkka.error.ValidationProblem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -81,6 +83,10 @@ public class AuthResource {
     @Path("/auth/register")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
+        if (!Text.isStorable(request.email()) || !Text.isStorable(request.password())) {
+            throw ApiException.validation(List.of(ValidationProblem.at(List.of("body"), "string_unicode",
+                    "Strings must be valid Unicode without NUL characters", null)));
+        }
         return accounts.register(request.email(), request.password())
                 .map(account -> Response.status(201).entity(UserRead.of(account)).build());
     }
@@ -88,9 +94,10 @@ public class AuthResource {
     @POST
     @Path("/auth/jwt/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<BearerToken> login(@FormParam("username") String username, @FormParam("password") String password) {
-        requireCredentials(username, password);
-        return accounts.login(username, password).map(account -> BearerToken.of(accounts.sessionToken(account)));
+    public Uni<BearerToken> login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] form) {
+        Credentials credentials = Credentials.of(FormBody.parse(contentType, form));
+        return accounts.login(credentials.username(), credentials.password())
+                .map(account -> BearerToken.of(accounts.sessionToken(account)));
     }
 
     @POST
@@ -105,9 +112,9 @@ public class AuthResource {
     @POST
     @Path("/auth/cookie/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> cookieLogin(@FormParam("username") String username, @FormParam("password") String password) {
-        requireCredentials(username, password);
-        return accounts.login(username, password)
+    public Uni<Response> cookieLogin(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] form) {
+        Credentials credentials = Credentials.of(FormBody.parse(contentType, form));
+        return accounts.login(credentials.username(), credentials.password())
                 .map(account -> Response.noContent().cookie(cookie(accounts.sessionToken(account), -1)).build());
     }
 
@@ -161,17 +168,31 @@ public class AuthResource {
                 .sameSite(NewCookie.SameSite.LAX).maxAge(maxAge).build();
     }
 
-    /** The OAuth2 password form of Nyrkio: both fields are required, reported like any validation error. */
-    private static void requireCredentials(String username, String password) {
-        List<ValidationProblem> problems = new ArrayList<>();
-        if (username == null) {
-            problems.add(ValidationProblem.at(List.of("body", "username"), "missing", "Field required", null));
+    /** The OAuth2 password form of Nyrkio: each field exactly once, reported like any validation error. */
+    record Credentials(String username, String password) {
+
+        static Credentials of(Map<String, List<String>> form) {
+            List<ValidationProblem> problems = new ArrayList<>();
+            String user = single("username", form.get("username"), problems);
+            String secret = single("password", form.get("password"), problems);
+            if (!problems.isEmpty()) {
+                throw ApiException.validation(problems);
+            }
+            return new Credentials(user, secret);
         }
-        if (password == null) {
-            problems.add(ValidationProblem.at(List.of("body", "password"), "missing", "Field required", null));
-        }
-        if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+
+        private static String single(String field, List<String> values, List<ValidationProblem> problems) {
+            List<Object> loc = List.of("body", field);
+            if (values == null || values.isEmpty()) {
+                problems.add(ValidationProblem.at(loc, "missing", "Field required", null));
+            } else if (values.size() > 1) {
+                problems.add(ValidationProblem.at(loc, "value_error", "Value error, the field is given more than once", null));
+            } else if (!Text.isStorable(values.get(0)) || values.get(0).length() > 1024) {
+                problems.add(ValidationProblem.at(loc, "string_type", "Input should be valid text of at most 1024 characters", null));
+            } else {
+                return values.get(0);
+            }
+            return null;
         }
     }
 }

@@ -27,6 +27,6 @@ public class UserAccount extends ReactivePanacheMongoEntity {
     public Instant created;
 
     public static String emailKey(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -76,11 +76,12 @@ public class ChangeService {
     }
 
     /** The report of points that are not stored (default data, ad-hoc analyses), on the detection pool. */
-    public Uni<Map<String, Object>> report(String testName, List<DataPoint> points, DetectionOptions options) {
+    public Uni<Map<String, Object>> report(String testName, List<DataPoint> points, Set<String> disabled,
+            DetectionOptions options) {
         return executor.submit(() -> {
             long started = System.nanoTime();
             Map<String, Object> report = new LinkedHashMap<>();
-            ChangeReport.build(points, Set.of(), options).ifPresent(groups -> report.put(testName, groups));
+            ChangeReport.build(points, disabled, options).ifPresent(groups -> report.put(testName, groups));
             record(testName, points.size(), System.nanoTime() - started);
             return report;
         });

@@ -6,10 +6,13 @@ import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,17 +44,23 @@ public class ChangesResource {
         this.json = json;
     }
 
+    /** {@code notify} is accepted for compatibility (Tarkka has no notifiers yet) but must be an integer. */
     @GET
     @Path("/result/{name: .*}/changes")
-    public Uni<Map<String, Object>> changes(@PathParam("name") String name) {
+    public Uni<Map<String, Object>> changes(@PathParam("name") String name, @QueryParam("notify") String notify) {
+        if (notify != null && !notify.matches("[+-]?[0-9]{1,9}")) {
+            throw ApiException.validation(List.of(ValidationProblem.at(List.of("query", "notify"), "int_parsing",
+                    "Input should be a valid integer, unable to parse string as an integer", notify)));
+        }
         return changes.report(caller(), TestNames.require(name));
     }
 
     @POST
     @Path("/result/{name: .*}/changes/disable")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Map<String, Object>> disable(@PathParam("name") String name, String body) {
-        List<String> metrics = metricNames(json.parse(body));
+    public Uni<Map<String, Object>> disable(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        List<String> metrics = metricNames(json.parse(contentType, body));
         if (metrics.isEmpty()) {
             throw ApiException.badRequest("No metrics to disable change detection for");
         }
@@ -61,8 +70,10 @@ public class ChangesResource {
     @POST
     @Path("/result/{name: .*}/changes/enable")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Map<String, Object>> enable(@PathParam("name") String name, String body) {
-        return switches.enable(caller(), TestNames.require(name), metricNames(json.parse(body))).replaceWith(Map.of());
+    public Uni<Map<String, Object>> enable(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        return switches.enable(caller(), TestNames.require(name), metricNames(json.parse(contentType, body)))
+                .replaceWith(Map.of());
     }
 
     private org.bson.types.ObjectId caller() {

@@ -3,6 +3,7 @@ package dev.tarkka.defaults;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,7 +61,7 @@ public class DefaultData {
         if (!TEST_NAME.equals(testName)) {
             return Uni.createFrom().item(Map.of());
         }
-        return changes.report(TEST_NAME, POINTS.stream().map(ChangeService::toDataPoint).toList(),
+        return changes.report(TEST_NAME, POINTS.stream().map(ChangeService::toDataPoint).toList(), Set.of(),
                 DetectionOptions.NYRKIO_DEFAULTS);
     }
 

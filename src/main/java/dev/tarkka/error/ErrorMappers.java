@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
@@ -80,6 +81,16 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return api(ApiException.malformedJson(e));
+    }
+
+    /** JSON of the wrong shape for a bound body (an array where an object belongs, a list for a string). */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        List<Object> loc = new ArrayList<>();
+        loc.add("body");
+        e.getPath().forEach(ref -> loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex()));
+        return api(ApiException.validation(List.of(ValidationProblem.at(loc, "type_error",
+                "Input has the wrong type: " + e.getOriginalMessage(), null))));
     }
 
     @ServerExceptionMapper({ MongoTimeoutException.class, MongoSocketException.class })

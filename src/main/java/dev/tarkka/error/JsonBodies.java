@@ -1,30 +1,114 @@
 package dev.tarkka.error;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Reads request bodies as JSON whatever the Content-Type says, as Nyrkio's clients expect; unparseable JSON
- * is a 422 like every other body problem.
+ * Reads JSON request bodies: strictly (valid UTF-8, one document, no unpaired surrogates) and off the event
+ * loop, since a body may be megabytes. Unparseable JSON is a 422 like every other body problem; a body
+ * that says it is something other than JSON is a 415.
  */
 @ApplicationScoped
 public class JsonBodies {
 
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
 
     JsonBodies(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** The parsed body, or null when there is none. */
-    public JsonNode parse(String body) {
+    /** The parsed body (null when there is none), parsed on a worker thread. */
+    public Uni<JsonNode> read(String contentType, byte[] body) {
+        return Uni.createFrom().item(() -> parse(contentType, body))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The parsed body, or null when there is none. Parses on the calling thread: small bodies only. */
+    public JsonNode parse(String contentType, byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        requireJson(contentType);
+        JsonNode node;
         try {
-            return body == null || body.isBlank() ? null : mapper.readTree(body);
+            node = reader.readTree(utf8(body));
         } catch (JsonProcessingException e) {
             throw ApiException.malformedJson(e);
+        } catch (IOException e) {
+            throw ApiException.validation(List.of(ValidationProblem.at(List.of("body"), "json_invalid",
+                    "JSON decode error: " + e.getMessage(), null)));
         }
+        if (node != null && node.isMissingNode()) {
+            return null;
+        }
+        if (node != null && !isWellFormed(node)) {
+            throw ApiException.validation(List.of(ValidationProblem.at(List.of("body"), "string_unicode",
+                    "Strings must be valid Unicode (no unpaired surrogates)", null)));
+        }
+        return node;
+    }
+
+    /** The body as text: strictly UTF-8 (no replacement of bad bytes), a leading byte-order mark dropped. */
+    private static String utf8(byte[] body) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw ApiException.validation(List.of(ValidationProblem.at(List.of("body"), "json_invalid",
+                    "JSON decode error: the body is not valid UTF-8", null)));
+        }
+    }
+
+    /** Absent or JSON ({@code application/json}, {@code application/*+json}); anything else is refused. */
+    private static void requireJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
+            throw new ApiException(415, "Unsupported Media Type: send the body as application/json");
+        }
+    }
+
+    private static boolean isWellFormed(JsonNode node) {
+        if (node.isTextual()) {
+            return Text.isWellFormed(node.textValue());
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (!Text.isWellFormed(field.getKey()) || !isWellFormed(field.getValue())) {
+                    return false;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!isWellFormed(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tarkka.error.ApiException;
+import dev.tarkka.error.Text;
 import dev.tarkka.error.ValidationProblem;
 
 /**
@@ -27,8 +29,22 @@ public final class ResultParser {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** MongoDB refuses documents nested deeper than 100 levels; extra_info sits two levels down. */
     static final int MAX_EXTRA_INFO_DEPTH = 90;
+    /** Names, units and attributes are identifiers, not documents. */
+    static final int MAX_TEXT_LENGTH = 1024;
+    /** Far more than any benchmark reports per run; each metric is a series of its own. */
+    static final int MAX_METRICS_PER_RESULT = 1000;
+    /** An answer lists at most this many problems: enough to fix a client, bounded for a hostile body. */
+    static final int MAX_PROBLEMS = 100;
 
     private final List<ValidationProblem> problems = new ArrayList<>();
+
+    /** Records a problem; past {@link #MAX_PROBLEMS} the upload is answered with what was found so far. */
+    private void problem(ValidationProblem problem) {
+        problems.add(problem);
+        if (problems.size() >= MAX_PROBLEMS) {
+            throw ApiException.validation(problems);
+        }
+    }
 
     private ResultParser() {
     }
@@ -41,8 +57,8 @@ public final class ResultParser {
     private List<ResultInput> results(JsonNode body) {
         List<Object> loc = List.of("body");
         if (body == null || !body.isArray()) {
-            problems.add(ValidationProblem.at(loc, "list_type", "Input should be a valid list", json(body)));
-            throw ApiException.validation(problems);
+            throw ApiException.validation(List.of(
+                    ValidationProblem.at(loc, "list_type", "Input should be a valid list", json(body))));
         }
         List<ResultInput> results = new ArrayList<>(body.size());
         for (int i = 0; i < body.size(); i++) {
@@ -75,13 +91,24 @@ public final class ResultParser {
             return null;
         }
         if (!node.isArray()) {
-            problems.add(ValidationProblem.at(loc, "list_type", "Input should be a valid list", json(node)));
+            problem(ValidationProblem.at(loc, "list_type", "Input should be a valid list", json(node)));
+            return null;
+        }
+        if (node.size() > MAX_METRICS_PER_RESULT) {
+            problem(ValidationProblem.at(loc, "too_long",
+                    "List should have at most " + MAX_METRICS_PER_RESULT + " items", "<" + node.size() + " items>"));
             return null;
         }
         List<ResultInput.Metric> metrics = new ArrayList<>(node.size());
+        Set<String> names = new HashSet<>();
         boolean valid = true;
         for (int i = 0; i < node.size(); i++) {
             ResultInput.Metric metric = metric(node.get(i), ValidationProblem.loc(loc, i));
+            if (metric != null && !names.add(metric.name())) {
+                problem(ValidationProblem.at(ValidationProblem.loc(ValidationProblem.loc(loc, i), "name"), "value_error",
+                        "Value error, metric names must be unique within a result", metric.name()));
+                metric = null;
+            }
             valid &= metric != null;
             metrics.add(metric);
         }
@@ -101,7 +128,7 @@ public final class ResultParser {
             if (d.isTextual() && DIRECTIONS.contains(d.textValue())) {
                 direction = d.textValue();
             } else {
-                problems.add(ValidationProblem.at(ValidationProblem.loc(loc, "direction"), "literal_error",
+                problem(ValidationProblem.at(ValidationProblem.loc(loc, "direction"), "literal_error",
                         "Input should be 'higher_is_better' or 'lower_is_better'", json(d)));
                 return null;
             }
@@ -131,7 +158,7 @@ public final class ResultParser {
             return null;
         }
         if (!node.isObject()) {
-            problems.add(ValidationProblem.at(loc, "dict_type", "Input should be a valid dictionary", json(node)));
+            problem(ValidationProblem.at(loc, "dict_type", "Input should be a valid dictionary", json(node)));
             return null;
         }
         try {
@@ -139,7 +166,7 @@ public final class ResultParser {
             Map<String, Object> map = (Map<String, Object>) storable(node, 0);
             return map;
         } catch (IllegalArgumentException e) {
-            problems.add(ValidationProblem.at(loc, "value_error", "Value error, " + e.getMessage(), null));
+            problem(ValidationProblem.at(loc, "value_error", "Value error, " + e.getMessage(), null));
             return null;
         }
     }
@@ -156,8 +183,8 @@ public final class ResultParser {
             Map<String, Object> map = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                if (entry.getKey().indexOf('\0') >= 0) {
-                    throw new IllegalArgumentException("extra_info keys must not contain NUL characters");
+                if (!Text.isStorable(entry.getKey())) {
+                    throw new IllegalArgumentException("extra_info keys must be valid Unicode without NUL characters");
                 }
                 map.put(entry.getKey(), storable(entry.getValue(), depth + 1));
             }
@@ -193,13 +220,13 @@ public final class ResultParser {
         if (node != null && node.isObject()) {
             return true;
         }
-        problems.add(ValidationProblem.at(loc, "model_attributes_type",
+        problem(ValidationProblem.at(loc, "model_attributes_type",
                 "Input should be a valid dictionary or object to extract fields from", json(node)));
         return false;
     }
 
     private void missing(List<Object> loc, JsonNode parent) {
-        problems.add(ValidationProblem.at(loc, "missing", "Field required", json(parent)));
+        problem(ValidationProblem.at(loc, "missing", "Field required", json(parent)));
     }
 
     private String string(JsonNode node, List<Object> loc, JsonNode parent) {
@@ -208,12 +235,17 @@ public final class ResultParser {
             return null;
         }
         if (!node.isTextual()) {
-            problems.add(ValidationProblem.at(loc, "string_type", "Input should be a valid string", json(node)));
+            problem(ValidationProblem.at(loc, "string_type", "Input should be a valid string", json(node)));
             return null;
         }
-        if (node.textValue().indexOf('\0') >= 0) {
-            problems.add(ValidationProblem.at(loc, "string_pattern_mismatch",
-                    "String should not contain NUL characters", null));
+        if (!Text.isStorable(node.textValue())) {
+            problem(ValidationProblem.at(loc, "string_pattern_mismatch",
+                    "String should be valid Unicode without NUL characters", null));
+            return null;
+        }
+        if (node.textValue().length() > MAX_TEXT_LENGTH) {
+            problem(ValidationProblem.at(loc, "string_too_long",
+                    "String should have at most " + MAX_TEXT_LENGTH + " characters", json(node)));
             return null;
         }
         return node.textValue();
@@ -233,7 +265,7 @@ public final class ResultParser {
             if (Double.isFinite(d) && d == Math.rint(d)) {
                 value = node.decimalValue().toBigInteger();
             } else {
-                problems.add(ValidationProblem.at(loc, "int_from_float",
+                problem(ValidationProblem.at(loc, "int_from_float",
                         "Input should be a valid integer, got a number with a fractional part", json(node)));
                 return null;
             }
@@ -243,16 +275,16 @@ public final class ResultParser {
             try {
                 value = new BigInteger(node.textValue().trim());
             } catch (NumberFormatException e) {
-                problems.add(ValidationProblem.at(loc, "int_parsing",
+                problem(ValidationProblem.at(loc, "int_parsing",
                         "Input should be a valid integer, unable to parse string as an integer", json(node)));
                 return null;
             }
         } else {
-            problems.add(ValidationProblem.at(loc, "int_type", "Input should be a valid integer", json(node)));
+            problem(ValidationProblem.at(loc, "int_type", "Input should be a valid integer", json(node)));
             return null;
         }
         if (value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {
-            problems.add(ValidationProblem.at(loc, "int_too_large",
+            problem(ValidationProblem.at(loc, "int_too_large",
                     "Input should be an integer between -2^63 and 2^63-1", json(node)));
             return null;
         }
@@ -276,16 +308,16 @@ public final class ResultParser {
             try {
                 value = Double.parseDouble(node.textValue().trim().toLowerCase(Locale.ROOT));
             } catch (NumberFormatException e) {
-                problems.add(ValidationProblem.at(loc, "float_parsing",
+                problem(ValidationProblem.at(loc, "float_parsing",
                         "Input should be a valid number, unable to parse string as a number", json(node)));
                 return null;
             }
         } else {
-            problems.add(ValidationProblem.at(loc, "float_type", "Input should be a valid number", json(node)));
+            problem(ValidationProblem.at(loc, "float_type", "Input should be a valid number", json(node)));
             return null;
         }
         if (!Double.isFinite(value.doubleValue())) {
-            problems.add(ValidationProblem.at(loc, "finite_number", "Input should be a finite number", json(node)));
+            problem(ValidationProblem.at(loc, "finite_number", "Input should be a finite number", json(node)));
             return null;
         }
         return value;
@@ -302,10 +334,22 @@ public final class ResultParser {
         if (node == null) {
             return null;
         }
-        if (node.isValueNode()) {
-            return node.isTextual() && node.textValue().length() > 200 ? node.textValue().substring(0, 200) + "..."
-                    : node;
+        if (node.isTextual() && node.textValue().length() > 200) {
+            return node.textValue().substring(0, 200) + "...";
         }
-        return node.size() > 50 ? "<" + node.size() + " elements>" : node;
+        return isSmall(node, new int[] { 100 }) ? node : "<" + node.getNodeType().name().toLowerCase(Locale.ROOT) + " too large to echo>";
+    }
+
+    /** Whether the node has at most budget[0] nodes and no long strings; stops counting as soon as it knows. */
+    private static boolean isSmall(JsonNode node, int[] budget) {
+        if (--budget[0] < 0 || (node.isTextual() && node.textValue().length() > 200)) {
+            return false;
+        }
+        for (JsonNode child : node) {
+            if (!isSmall(child, budget)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

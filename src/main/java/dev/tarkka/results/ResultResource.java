@@ -2,17 +2,23 @@ package dev.tarkka.results;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.bson.types.ObjectId;
 
 import dev.tarkka.auth.AuthenticatedUser;
 import dev.tarkka.error.ApiException;
@@ -31,6 +37,8 @@ import io.smallrye.mutiny.Uni;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ResultResource {
+
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,19}");
 
     private final ResultService results;
     private final SecurityIdentity identity;
@@ -63,36 +71,47 @@ public class ResultResource {
     @POST
     @Path("/result/{name: .*}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Map<String, Object>> add(@PathParam("name") String name, String body) {
-        return results.add(caller().id(), name, json.parse(body));
+    public Uni<Map<String, Object>> add(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        ObjectId owner = caller().id();
+        return json.read(contentType, body).chain(results -> this.results.add(owner, name, results));
     }
 
     @PUT
     @Path("/result/{name: .*}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Map<String, Object>> replace(@PathParam("name") String name, String body) {
-        return results.replace(caller().id(), name, json.parse(body));
+    public Uni<Map<String, Object>> replace(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        ObjectId owner = caller().id();
+        return json.read(contentType, body).chain(results -> this.results.replace(owner, name, results));
     }
 
     @DELETE
     @Path("/result/{name: .*}")
-    public Uni<List<Object>> delete(@PathParam("name") String name, @QueryParam("timestamp") String timestamp) {
-        return results.delete(caller().id(), name, timestamp(timestamp)).replaceWith(List.of());
+    public Uni<List<Object>> delete(@PathParam("name") String name, @Context UriInfo uri) {
+        return results.delete(caller().id(), name, timestamp(uri.getQueryParameters().get("timestamp")))
+                .replaceWith(List.of());
     }
 
     private AuthenticatedUser caller() {
         return AuthenticatedUser.from(identity);
     }
 
-    private static Long timestamp(String value) {
-        if (value == null) {
+    /** At most one {@code timestamp}, an integer: anything else would delete the wrong points. */
+    private static Long timestamp(List<String> values) {
+        if (values == null || values.isEmpty()) {
             return null;
         }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
+        String value = values.get(0);
+        if (values.size() > 1 || !INTEGER.matcher(value).matches()) {
             throw ApiException.validation(List.of(ValidationProblem.at(List.of("query", "timestamp"), "int_parsing",
-                    "Input should be a valid integer, unable to parse string as an integer", value)));
+                    "Input should be a single valid integer", values.size() > 1 ? values : value)));
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.validation(List.of(ValidationProblem.at(List.of("query", "timestamp"), "int_too_large",
+                    "Input should be an integer between -2^63 and 2^63-1", value)));
         }
     }
 }

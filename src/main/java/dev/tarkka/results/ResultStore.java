@@ -21,6 +21,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -37,6 +38,10 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ResultStore {
+
+    /** What reads of a series use: the bulky compound key stays on the server. */
+    private static final Bson SERIES_FIELDS = Projections.fields(Projections.excludeId(),
+            Projections.include(ResultDocuments.TIMESTAMP, "metrics", "attributes", "extra_info", "meta"));
 
     private final StoreNames store;
 
@@ -83,7 +88,8 @@ public class ResultStore {
     /** The test's points by timestamp; ties are broken by the key so every read sees the same order. */
     public Uni<List<Document>> series(ObjectId owner, String testName) {
         return results().find(ofTest(owner, testName), new FindOptions()
-                .sort(Sorts.ascending(ResultDocuments.TIMESTAMP, ResultDocuments.ID)))
+                .sort(Sorts.ascending(ResultDocuments.TIMESTAMP, ResultDocuments.ID))
+                .projection(SERIES_FIELDS))
                 .collect().asList();
     }
 

@@ -102,30 +102,46 @@ public class UserConfigService {
     }
 
     private static Document core(UserConfigRequest.Core core) {
-        double maxPvalue = core.maxPvalue();
-        if (maxPvalue > 1.0) {
+        DetectionOptions options = options(core.windowLen(), core.maxPvalue(), core.minMagnitude(), core.algorithm(),
+                DetectionOptions.NYRKIO_DEFAULTS);
+        Document doc = new Document("min_magnitude", options.minMagnitude()).append("max_pvalue", options.maxPvalue());
+        if (core.algorithm() != null) {
+            doc.append("algorithm", options.algorithm().wireName());
+        }
+        if (core.windowLen() != null) {
+            doc.append("window_len", options.windowLen());
+        }
+        return doc;
+    }
+
+    /**
+     * Detection options from values a client sent, each falling back to {@code defaults} when absent; a 400
+     * naming the first value that is out of range.
+     */
+    public static DetectionOptions options(Integer windowLen, Double maxPvalue, Double minMagnitude, String algorithm,
+            DetectionOptions defaults) {
+        double p = maxPvalue == null ? defaults.maxPvalue() : maxPvalue;
+        double m = minMagnitude == null ? defaults.minMagnitude() : minMagnitude;
+        int w = windowLen == null ? defaults.windowLen() : windowLen;
+        if (p > 1.0) {
             throw ApiException.badRequest("max_pvalue must be less than or equal to 1.0");
         }
-        if (!(maxPvalue >= 0.0)) {
+        if (!(p >= 0.0)) {
             throw ApiException.badRequest("max_pvalue must not be negative");
         }
-        if (!(core.minMagnitude() >= 0.0) || core.minMagnitude().isInfinite()) {
+        if (!(m >= 0.0) || Double.isInfinite(m)) {
             throw ApiException.badRequest("min_magnitude must be a finite number, not negative");
         }
-        Document doc = new Document("min_magnitude", core.minMagnitude()).append("max_pvalue", maxPvalue);
-        if (core.algorithm() != null) {
+        if (w < 2 || w > MAX_WINDOW_LEN) {
+            throw ApiException.badRequest("window_len must be between 2 and " + MAX_WINDOW_LEN);
+        }
+        Algorithm a = defaults.algorithm();
+        if (algorithm != null) {
             try {
-                doc.append("algorithm", Algorithm.fromWireName(core.algorithm()).wireName());
+                a = Algorithm.fromWireName(algorithm);
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("algorithm must be one of: otava, hunter");
             }
         }
-        if (core.windowLen() != null) {
-            if (core.windowLen() < 2 || core.windowLen() > MAX_WINDOW_LEN) {
-                throw ApiException.badRequest("window_len must be between 2 and " + MAX_WINDOW_LEN);
-            }
-            doc.append("window_len", core.windowLen());
-        }
-        return doc;
-    }
-}
+        return new DetectionOptions(w, p, m, a);
+    }}

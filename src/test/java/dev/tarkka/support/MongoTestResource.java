@@ -13,10 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.h2.mvstore.MVStore;
-
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -32,7 +30,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static H2Backend backend;
+    private static MemoryBackend backend;
     private static MongoServer server;
     private static InetSocketAddress address;
     /** Set by the failsafe configuration in the pom: the integration tests run the packaged app. */
@@ -131,11 +129,7 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** An in-memory backend that outlives a server shutdown, so a "restarted" store still has its data. */
-    private static final class RestartableBackend extends H2Backend {
-        RestartableBackend() {
-            super(MVStore.open(null));
-        }
-
+    private static final class RestartableBackend extends MemoryBackend {
         @Override
         public void close() {
             // kept open: the test's server restarts on top of it

@@ -1,0 +1,146 @@
+package dev.tarkka.error;
+
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Checks every request before anything reads it, and answers what it refuses with JSON:
+ * <ul>
+ * <li>bodies over {@code quarkus.http.limits.max-body-size} (413), and bodies without a length (411): Quarkus
+ * would otherwise cut a too-long chunked body off with an empty 413;</li>
+ * <li>request lines over {@value #MAX_URI_LENGTH} characters (414);</li>
+ * <li>paths the API could not map back to exactly one test name (400): bad percent-escapes or UTF-8, NUL,
+ * {@code .}/{@code ..} or empty segments, matrix parameters, a trailing slash after a test name. The HTTP
+ * layer normalises such paths, so {@code DELETE /result/x/../y} would otherwise delete test {@code y}.</li>
+ * </ul>
+ * It also answers with JSON the requests the router refuses by itself (a path it cannot decode).
+ */
+@ApplicationScoped
+public class RequestGuard {
+
+    private static final String API = "/api/";
+    /**
+     * Longer request lines are refused before routing: matching the path templates of test names costs time
+     * that grows with the square of the path length, on the event loop. (The HTTP codec itself accepts much
+     * longer lines, so that this answer can be JSON.)
+     */
+    static final int MAX_URI_LENGTH = 4096;
+    private static final String TEST_NAME_ROUTE = "/api/v0/result/";
+
+    private final long maxBodyBytes;
+
+    RequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::check).failureHandler(RequestGuard::clientFailure);
+    }
+
+    private void check(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && exceeds(length)) {
+            reject(context, 413, "Request body too large");
+            return;
+        }
+        if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && hasBody(context.request().method())) {
+            reject(context, 411, "Length Required: send the body with a Content-Length header");
+            return;
+        }
+        if (context.request().headers().getAll(HttpHeaders.CONTENT_TYPE).size() > 1) {
+            reject(context, 400, "More than one Content-Type header");
+            return;
+        }
+        if (context.request().uri().length() > MAX_URI_LENGTH) {
+            reject(context, 414, "URI Too Long: at most " + MAX_URI_LENGTH + " characters");
+            return;
+        }
+        String path = context.request().path();
+        if (path != null && path.startsWith(API)) {
+            String problem = pathProblem(path);
+            if (problem != null) {
+                reject(context, 400, problem);
+                return;
+            }
+        }
+        context.next();
+    }
+
+    /** Requests the router itself refuses (a path it cannot decode) get JSON too; the rest goes on. */
+    private static void clientFailure(RoutingContext context) {
+        int status = context.statusCode();
+        if (status >= 400 && status < 500 && context.failure() == null) {
+            answer(context, status, HttpResponseStatus.valueOf(status).reasonPhrase(), false);
+        } else {
+            context.next();
+        }
+    }
+
+    /** Why a raw request path cannot be served as it is, or null. */
+    static String pathProblem(String rawPath) {
+        if (rawPath.indexOf(';') >= 0) {
+            return "Matrix parameters (';') are not supported in paths";
+        }
+        String decoded = Text.percentDecode(rawPath);
+        if (decoded == null) {
+            return "The path has a malformed percent-escape or is not valid UTF-8";
+        }
+        if (decoded.indexOf('\0') >= 0) {
+            return "The path must not contain NUL characters";
+        }
+        String[] segments = decoded.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.equals(".") || segment.equals("..")) {
+                return "Paths must not contain '.' or '..' segments";
+            }
+            if (segment.isEmpty() && i < segments.length - 1) {
+                return "Paths must not contain empty segments ('//')";
+            }
+        }
+        if (decoded.startsWith(TEST_NAME_ROUTE) && decoded.length() > TEST_NAME_ROUTE.length() && decoded.endsWith("/")) {
+            return "Test names must not end with '/'";
+        }
+        return null;
+    }
+
+    private static boolean hasBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+    }
+
+    private boolean exceeds(String length) {
+        try {
+            return Long.parseLong(length.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return false; // a malformed header is the HTTP codec's business
+        }
+    }
+
+    /** Refuses a request whose body, if any, is left unread: the connection is closed after the answer. */
+    private static void reject(RoutingContext context, int status, String detail) {
+        answer(context, status, detail, true);
+    }
+
+    private static void answer(RoutingContext context, int status, String detail, boolean close) {
+        if (context.response().ended()) {
+            return;
+        }
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        if (close) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        context.response().end(new JsonObject().put("detail", detail).encode());
+    }
+}

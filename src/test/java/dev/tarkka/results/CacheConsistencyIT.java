@@ -1,0 +1,7 @@
+package dev.tarkka.results;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class CacheConsistencyIT extends CacheConsistencyTest {
+}
