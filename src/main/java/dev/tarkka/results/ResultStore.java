@@ -70,7 +70,8 @@ public class ResultStore {
         }
         return results().insertMany(docs)
                 .replaceWithVoid()
-                .onFailure(ResultStore::isDuplicateKey).recoverWithUni(e -> undoPartialInsert(docs, e));
+                .onFailure(ResultStore::isDuplicateKey).recoverWithUni(e -> undoPartialInsert(docs, e))
+                .onFailure(e -> !(e instanceof DuplicateResultException)).call(e -> forget(docs));
     }
 
     /** Upserts every point by its key: a repeated upload replaces the stored values. */
@@ -140,6 +141,17 @@ public class ResultStore {
         Uni<Void> undo = inserted.isEmpty() ? Uni.createFrom().voidItem()
                 : results().deleteMany(Filters.in(ResultDocuments.ID, inserted)).replaceWithVoid();
         return undo.chain(() -> Uni.createFrom().failure(new DuplicateResultException(duplicateKey)));
+    }
+
+    /**
+     * After a failed insert (the store went away mid-way, say) nothing of the upload may stay half-written:
+     * the client was refused and will send it again. Best effort: if the store is still away, the delete
+     * fails too, and the original failure is what the client gets.
+     */
+    private Uni<Void> forget(List<Document> docs) {
+        List<Object> ids = docs.stream().map(d -> d.get(ResultDocuments.ID)).toList();
+        return results().deleteMany(Filters.in(ResultDocuments.ID, ids)).replaceWithVoid()
+                .onFailure().recoverWithNull();
     }
 
     private static int failedIndex(Throwable failure) {
