@@ -27,14 +27,16 @@ public class AccountService {
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
     private final DefaultData defaults;
+    private final LoginThrottle throttle;
 
     AccountService(UserRepository users, ApiTokenRepository tokens, PasswordHasher hasher, TokenIssuer issuer,
-            DefaultData defaults) {
+            DefaultData defaults, LoginThrottle throttle) {
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
         this.issuer = issuer;
         this.defaults = defaults;
+        this.throttle = throttle;
     }
 
     /**
@@ -60,9 +62,13 @@ public class AccountService {
                 .transform(e -> ApiException.badRequest("REGISTER_USER_ALREADY_EXISTS"));
     }
 
-    /** The account for these credentials; the same answer, in about the same time, for every failure. */
+    /**
+     * The account for these credentials; the same answer, in about the same time, for every failure. An
+     * account with too many recent failures is refused (429) before its password is even checked.
+     */
     public Uni<UserAccount> login(String email, String password) {
-        return users.findByEmail(email)
+        return throttle.attempt(email)
+                .chain(() -> users.findByEmail(email))
                 .chain(account -> hasher.matches(password, account == null ? null : account.hashedPassword)
                         .map(matches -> matches && account.active ? account : null))
                 .onItem().ifNull().failWith(() -> ApiException.badRequest(BAD_CREDENTIALS))
@@ -70,7 +76,8 @@ public class AccountService {
                     if (!account.verified) {
                         throw ApiException.badRequest("LOGIN_USER_NOT_VERIFIED");
                     }
-                });
+                })
+                .call(account -> throttle.succeeded(email));
     }
 
     public String sessionToken(UserAccount account) {

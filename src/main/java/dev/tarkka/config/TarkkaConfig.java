@@ -46,6 +46,19 @@ public interface TarkkaConfig {
         /** Mark the login cookie Secure (HTTPS only); turn off only for plain-HTTP development. */
         @WithDefault("true")
         boolean cookieSecure();
+
+        LoginThrottle loginThrottle();
+
+        /** Password guessing against one account: how many failed logins a window allows. */
+        interface LoginThrottle {
+            /** Failed logins allowed per account and window; the next one is refused with 429 until it ends. */
+            @WithDefault("10")
+            int maxFailures();
+
+            /** Starts with an account's first failed login; the count starts over when it has passed. */
+            @WithDefault("15M")
+            Duration window();
+        }
     }
 
     /** The first administrator, created or updated at startup (TARKKA_ADMIN_EMAIL / TARKKA_ADMIN_PASSWORD). */

@@ -52,6 +52,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(503, detail, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
+    public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiException(429, detail, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     public int status() {
         return status;
     }

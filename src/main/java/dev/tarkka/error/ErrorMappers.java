@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
@@ -93,7 +94,12 @@ public class ErrorMappers {
                 "Input has the wrong type: " + e.getOriginalMessage(), null))));
     }
 
-    @ServerExceptionMapper({ MongoTimeoutException.class, MongoSocketException.class })
+    /**
+     * The store cannot be reached right now. A pool-cleared failure is the same condition seen from an operation
+     * that was waiting when the driver lost the server (it is not a MongoSocketException): retryable, not a 500.
+     */
+    @ServerExceptionMapper({ MongoTimeoutException.class, MongoSocketException.class,
+            MongoConnectionPoolClearedException.class })
     public Response storeUnavailable(RuntimeException e) {
         LOG.warnf("Store unavailable: %s", e.getMessage());
         return json(503, new ErrorBody("Store unavailable, retry later"))
@@ -108,7 +114,8 @@ public class ErrorMappers {
             return api(api);
         } else if (first instanceof WebApplicationException web) {
             return webApplication(web);
-        } else if (first instanceof MongoTimeoutException || first instanceof MongoSocketException) {
+        } else if (first instanceof MongoTimeoutException || first instanceof MongoSocketException
+                || first instanceof MongoConnectionPoolClearedException) {
             return storeUnavailable((RuntimeException) first);
         }
         return unexpected(first);

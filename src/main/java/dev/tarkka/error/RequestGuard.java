@@ -19,6 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  * <ul>
  * <li>bodies over {@code quarkus.http.limits.max-body-size} (413), and bodies without a length (411): Quarkus
  * would otherwise cut a too-long chunked body off with an empty 413;</li>
+ * <li>more than one {@code Authorization} header (401);</li>
  * <li>request lines over {@value #MAX_URI_LENGTH} characters (414);</li>
  * <li>paths the API could not map back to exactly one test name (400): bad percent-escapes or UTF-8, NUL,
  * {@code .}/{@code ..} or empty segments, matrix parameters, a trailing slash after a test name. The HTTP
@@ -61,6 +62,12 @@ public class RequestGuard {
         }
         if (context.request().headers().getAll(HttpHeaders.CONTENT_TYPE).size() > 1) {
             reject(context, 400, "More than one Content-Type header");
+            return;
+        }
+        if (context.request().headers().getAll(HttpHeaders.AUTHORIZATION).size() > 1) {
+            // Which credential counts would be up to whichever layer reads first: ambiguous is refused.
+            context.response().putHeader("WWW-Authenticate", "Bearer");
+            reject(context, 401, "Unauthorized");
             return;
         }
         if (context.request().uri().length() > MAX_URI_LENGTH) {

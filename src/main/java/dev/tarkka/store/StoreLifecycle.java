@@ -2,6 +2,7 @@ package dev.tarkka.store;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -63,7 +64,11 @@ public class StoreLifecycle {
                 db.getCollection(StoreNames.USERS).createIndexes(List.of(
                         new IndexModel(new Document("email_key", 1), new IndexOptions().unique(true)))),
                 db.getCollection(StoreNames.API_TOKENS).createIndexes(List.of(
-                        new IndexModel(Indexes.ascending("user_id")))))
+                        new IndexModel(Indexes.ascending("user_id")))),
+                // login failures go away by themselves once their window has passed
+                db.getCollection(StoreNames.LOGIN_FAILURES).createIndexes(List.of(
+                        new IndexModel(Indexes.ascending("expires_at"),
+                                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)))))
                 .discardItems();
     }
 }

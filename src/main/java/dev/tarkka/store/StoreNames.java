@@ -20,6 +20,7 @@ public class StoreNames {
     public static final String DISABLED_METRICS = "metrics";
     public static final String CHANGE_POINTS = "change_points";
     public static final String SUMMARIES = "summaries";
+    public static final String LOGIN_FAILURES = "login_failures";
 
     private final ReactiveMongoClient client;
     private final String database;

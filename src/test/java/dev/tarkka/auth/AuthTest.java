@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import dev.tarkka.support.Api;
@@ -71,6 +72,37 @@ class AuthTest {
         given().contentType(ContentType.URLENC).formParam("username", user.email())
                 .post("/api/v0/auth/jwt/login").then().statusCode(422)
                 .body("detail[0].loc", org.hamcrest.Matchers.contains("body", "password"));
+    }
+
+    /**
+     * Unknown accounts are checked against a decoy hash, so a failure takes about as long either way. Timings
+     * on a shared machine are too noisy to assert: the medians are logged for a person to compare.
+     */
+    @Test
+    void failedLoginsTakeAboutAsLongForUnknownAccounts() {
+        Api user = Api.registered();
+        int samples = 7; // below the login throttle's limit for the one known account
+        long[] unknown = new long[samples];
+        long[] wrongPassword = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            unknown[i] = failedLoginNanos(email(), "pw");
+            wrongPassword[i] = failedLoginNanos(user.email(), "wrong");
+        }
+        Logger.getLogger(AuthTest.class).infof("Failed login medians: unknown account %d ms, wrong password %d ms",
+                median(unknown) / 1_000_000, median(wrongPassword) / 1_000_000);
+    }
+
+    private static long failedLoginNanos(String email, String password) {
+        long start = System.nanoTime();
+        given().contentType(ContentType.URLENC).formParam("username", email).formParam("password", password)
+                .post("/api/v0/auth/jwt/login").then().statusCode(400);
+        return System.nanoTime() - start;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     @Test

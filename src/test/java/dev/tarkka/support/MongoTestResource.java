@@ -114,6 +114,8 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
             Path privateKey = dir.resolve("private.pem");
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            // attack tests forge tokens against the keys the packaged app really uses
+            System.setProperty(TestKeys.DIRECTORY_PROPERTY, dir.toAbsolutePath().toString());
             return Map.of("mp.jwt.verify.publickey.location", publicKey.toAbsolutePath().toString(),
                     "smallrye.jwt.sign.key.location", privateKey.toAbsolutePath().toString());
         } catch (IOException e) {
