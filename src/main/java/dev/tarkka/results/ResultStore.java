@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -105,10 +106,13 @@ public class ResultStore {
                 .map(names -> names.stream().sorted().toList());
     }
 
-    /** The stamp of every test of the owner, in one aggregation. */
-    public Uni<Map<String, SeriesStamp>> stamps(ObjectId owner) {
+    /**
+     * The stamp of every test of the owner whose name starts with {@code namePrefix} (all when null), in one
+     * aggregation that the {@code user_id, test_name} index serves.
+     */
+    public Uni<Map<String, SeriesStamp>> stamps(ObjectId owner, String namePrefix) {
         List<Bson> pipeline = List.of(
-                Aggregates.match(Filters.eq(ResultDocuments.USER_ID, owner)),
+                Aggregates.match(ofOwner(owner, namePrefix)),
                 Aggregates.group("$" + ResultDocuments.TEST_NAME, Accumulators.sum("count", 1L),
                         Accumulators.max("last_modified", "$meta.last_modified")));
         return results().aggregate(pipeline).collect().asMap(
@@ -127,6 +131,13 @@ public class ResultStore {
     public Uni<Long> deletePoint(ObjectId owner, String testName, long timestamp) {
         return results().deleteOne(Filters.and(ofTest(owner, testName), Filters.eq(ResultDocuments.TIMESTAMP, timestamp)))
                 .map(r -> r.getDeletedCount());
+    }
+
+    /** The owner's documents, or those of the tests whose names start with a prefix. */
+    public static Bson ofOwner(ObjectId owner, String namePrefix) {
+        Bson byOwner = Filters.eq(ResultDocuments.USER_ID, owner);
+        return namePrefix == null ? byOwner
+                : Filters.and(byOwner, Filters.regex(ResultDocuments.TEST_NAME, "^" + Pattern.quote(namePrefix)));
     }
 
     private static Bson ofTest(ObjectId owner, String testName) {

@@ -73,7 +73,7 @@ public class SummaryService {
 
     /** {@code /result/{prefix}/summary}: one test, or every test under the prefix. */
     public Uni<Map<String, Object>> summary(ObjectId owner, String prefix) {
-        return leaves(owner, name -> isUnder(name, prefix)).map(leaves -> {
+        return leaves(owner, prefix, name -> isUnder(name, prefix)).map(leaves -> {
             if (leaves.isEmpty()) {
                 throw ApiException.notFound("Not Found: test_name_prefix=" + prefix + " user.id=" + owner.toHexString());
             }
@@ -85,7 +85,7 @@ public class SummaryService {
 
     /** {@code /result/summarySiblings}: every test and every prefix of the owner. */
     public Uni<Map<String, Object>> everything(ObjectId owner) {
-        return leaves(owner, name -> true).map(leaves -> {
+        return leaves(owner, null, name -> true).map(leaves -> {
             if (leaves.isEmpty()) {
                 throw ApiException.notFound();
             }
@@ -102,7 +102,7 @@ public class SummaryService {
     /** {@code /result/{parent}/summarySiblings}: the direct children of a prefix, tests or prefixes. */
     public Uni<Map<String, Object>> children(ObjectId owner, String parent) {
         String base = parent + "/";
-        return leaves(owner, name -> name.startsWith(base)).map(leaves -> {
+        return leaves(owner, base, name -> name.startsWith(base)).map(leaves -> {
             Map<String, Summary> summaries = new TreeMap<>();
             for (Leaf leaf : leaves) {
                 int next = leaf.testName().indexOf('/', base.length());
@@ -119,7 +119,7 @@ public class SummaryService {
     /** {@code /changes/perCommit/{prefix}}: the change points of the tests under a prefix, one entry per commit and test. */
     public Uni<List<Map<String, Object>>> perCommit(ObjectId owner, String prefix, String commit) {
         String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-        return configs.detectionOptions(owner).chain(options -> leaves(owner, options, name -> isUnder(name, trimmed))
+        return configs.detectionOptions(owner).chain(options -> leaves(owner, options, trimmed, name -> isUnder(name, trimmed))
                 .map(leaves -> {
                     List<Map<String, Object>> entries = new ArrayList<>();
                     for (Leaf leaf : leaves) {
@@ -140,18 +140,22 @@ public class SummaryService {
 
     /** Brings every summary of the owner up to date; answers how many tests it looked at. */
     public Uni<Integer> precompute(ObjectId owner) {
-        return leaves(owner, name -> true).map(List::size);
+        return leaves(owner, null, name -> true).map(List::size);
     }
 
-    private Uni<List<Leaf>> leaves(ObjectId owner, Predicate<String> names) {
-        return configs.detectionOptions(owner).chain(options -> leaves(owner, options, names));
+    private Uni<List<Leaf>> leaves(ObjectId owner, String namePrefix, Predicate<String> names) {
+        return configs.detectionOptions(owner).chain(options -> leaves(owner, options, namePrefix, names));
     }
 
-    /** The current leaves of the owner's tests whose names match, in name order. */
-    private Uni<List<Leaf>> leaves(ObjectId owner, DetectionOptions options, Predicate<String> names) {
+    /**
+     * The current leaves of the owner's tests whose names match, in name order. {@code namePrefix} (null
+     * for all) narrows what is read from the store; {@code names} decides.
+     */
+    private Uni<List<Leaf>> leaves(ObjectId owner, DetectionOptions options, String namePrefix,
+            Predicate<String> names) {
         String optionsKey = AnalysisKeys.of(options);
         return Uni.combine().all()
-                .unis(results.stamps(owner), store.leaves(owner), disabledMetrics.ofOwner(owner))
+                .unis(results.stamps(owner, namePrefix), store.leaves(owner, namePrefix), disabledMetrics.ofOwner(owner))
                 .asTuple()
                 .chain(input -> {
                     Map<String, SeriesStamp> stamps = input.getItem1();

@@ -10,6 +10,7 @@ import org.bson.types.ObjectId;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
+import dev.tarkka.results.ResultStore;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -28,8 +29,9 @@ public class SummaryStore {
         return store.collection(StoreNames.SUMMARIES);
     }
 
-    Uni<List<Leaf>> leaves(ObjectId owner) {
-        return summaries().find(Filters.eq("user_id", owner)).map(Leaf::fromDocument).collect().asList();
+    /** The stored leaves of the owner's tests whose names start with {@code namePrefix} (all when null). */
+    Uni<List<Leaf>> leaves(ObjectId owner, String namePrefix) {
+        return summaries().find(ResultStore.ofOwner(owner, namePrefix)).map(Leaf::fromDocument).collect().asList();
     }
 
     Uni<Void> save(ObjectId owner, Leaf leaf) {

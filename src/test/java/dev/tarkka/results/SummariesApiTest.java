@@ -126,6 +126,17 @@ class SummariesApiTest {
     }
 
     @Test
+    void prefixesAreLiteralNotPatterns() {
+        post("re.gex(1)/a", 1, 3, 3, 30);
+        post("reXgex(1)/b", 1, 3, 3, 30);
+        user.as().get("/api/v0/result/re.gex(1)/summary").then().statusCode(200).body("total_change_points", equalTo(1));
+        user.as().get("/api/v0/result/re.gex(1)/summarySiblings").then().statusCode(200)
+                .body("keySet()", contains("re.gex(1)/a"));
+        user.as().get("/api/v0/changes/perCommit/re.gex(1)").then().statusCode(200)
+                .body("test_name", contains("re.gex(1)/a"));
+    }
+
+    @Test
     void precomputeIsForAdministrators() {
         user.as().get("/api/v0/results/precompute").then().statusCode(403).body("detail", equalTo("Forbidden"));
     }
