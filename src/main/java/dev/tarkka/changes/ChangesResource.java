@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.bson.types.ObjectId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tarkka.auth.AuthenticatedUser;
@@ -60,11 +62,13 @@ public class ChangesResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Map<String, Object>> disable(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        List<String> metrics = metricNames(json.parse(contentType, body));
-        if (metrics.isEmpty()) {
-            throw ApiException.badRequest("No metrics to disable change detection for");
-        }
-        return switches.disable(caller(), TestNames.require(name), metrics).replaceWith(Map.of());
+        ObjectId owner = caller();
+        return json.read(contentType, body).map(ChangesResource::metricNames).chain(metrics -> {
+            if (metrics.isEmpty()) {
+                throw ApiException.badRequest("No metrics to disable change detection for");
+            }
+            return switches.disable(owner, TestNames.require(name), metrics);
+        }).replaceWith(Map.of());
     }
 
     @POST
@@ -72,11 +76,13 @@ public class ChangesResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Map<String, Object>> enable(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        return switches.enable(caller(), TestNames.require(name), metricNames(json.parse(contentType, body)))
+        ObjectId owner = caller();
+        return json.read(contentType, body)
+                .chain(node -> switches.enable(owner, TestNames.require(name), metricNames(node)))
                 .replaceWith(Map.of());
     }
 
-    private org.bson.types.ObjectId caller() {
+    private ObjectId caller() {
         return AuthenticatedUser.from(identity).id();
     }
 

@@ -48,10 +48,6 @@ public class ApiException extends RuntimeException {
                 "JSON decode error: " + e.getOriginalMessage(), null)));
     }
 
-    public static ApiException unavailable(String detail, long retryAfterSeconds) {
-        return new ApiException(503, detail, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
-    }
-
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
         return new ApiException(429, detail, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }

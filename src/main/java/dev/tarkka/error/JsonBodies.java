@@ -41,8 +41,7 @@ public class JsonBodies {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    /** The parsed body, or null when there is none. Parses on the calling thread: small bodies only. */
-    public JsonNode parse(String contentType, byte[] body) {
+    private JsonNode parse(String contentType, byte[] body) {
         if (body == null || body.length == 0) {
             return null;
         }

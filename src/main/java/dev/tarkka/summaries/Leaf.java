@@ -25,6 +25,9 @@ record Leaf(String testName, SeriesStamp stamp, String options, List<String> dis
     static Leaf of(TestAnalysis analysis) {
         List<Document> changePoints = new ArrayList<>();
         analysis.changePoints().forEach((metric, points) -> {
+            if (points.isEmpty()) {
+                return; // most metrics have none: no need to walk the series for them
+            }
             List<Document> withMetric = analysis.docs().stream().filter(doc -> metricOf(doc, metric) != null).toList();
             for (ChangePoint point : points) {
                 Document doc = withMetric.get(point.index());
