@@ -2,15 +2,22 @@ package dev.tarkka;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.tarkka.support.Api;
 import dev.tarkka.support.MongoTestResource;
+import dev.tarkka.support.RawHttp;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** Every answer is JSON, errors included (Part A2). */
@@ -30,6 +37,26 @@ class ErrorsTest {
     void wrongMethodIsJson405() {
         given().get("/api/v0/auth/register").then().statusCode(405).contentType(ContentType.JSON)
                 .body("detail", equalTo("Method Not Allowed"));
+    }
+
+    /** Quarkus would answer these with an empty 400; the guard makes the same check and answers JSON. */
+    @Test
+    void invalidRequestTargetsAreJson400() throws IOException {
+        Api user = Api.newUser();
+        user.json(List.of(Api.point(1_700_000_000L, "latency", 12.5))).post("/api/v0/result/kept").then().statusCode(200);
+        URI base = URI.create(RestAssured.baseURI);
+        try (RawHttp http = new RawHttp(base.getHost(), RestAssured.port)) {
+            for (String target : List.of("/api/v0/result/kept%zz", "/api/v0/result/kept%", "/api/v0/result/kept%4",
+                    "/api/v0/result/kept?timestamp=%zz", "/q/health/live?probe=%G0", "/no-such%")) {
+                List<RawHttp.Header> auth = List.of(new RawHttp.Header("Authorization", "Bearer " + user.token()));
+                RawHttp.Response response = http.send("DELETE", target, auth, null, false, true, Duration.ofSeconds(10));
+                assertEquals(400, response.status(), target);
+                assertTrue(response.header("Content-Type").startsWith("application/json"), target);
+                assertTrue(response.bodyText().startsWith("{\"detail\":\"The request target is not a valid URI: "),
+                        target + " -> " + response.bodyText());
+            }
+        }
+        user.as().get("/api/v0/result/kept").then().statusCode(200).body("size()", equalTo(1));
     }
 
     @Test

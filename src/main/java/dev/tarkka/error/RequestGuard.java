@@ -1,5 +1,7 @@
 package dev.tarkka.error;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +19,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Checks every request before anything reads it, and answers what it refuses with JSON:
  * <ul>
+ * <li>request targets that are not valid URIs, such as a malformed percent-escape (400). Quarkus's HTTP layer
+ * would refuse them with an empty 400; {@link dev.tarkka.TarkkaMain} hands that check over to this guard, which
+ * makes it first, before anything reads the path;</li>
  * <li>bodies over {@code quarkus.http.limits.max-body-size} (413), and bodies without a length (411): Quarkus
  * would otherwise cut a too-long chunked body off with an empty 413;</li>
  * <li>more than one {@code Authorization} header (401);</li>
@@ -50,6 +55,11 @@ public class RequestGuard {
     }
 
     private void check(RoutingContext context) {
+        String targetProblem = targetProblem(context.request().uri());
+        if (targetProblem != null) {
+            reject(context, 400, targetProblem);
+            return;
+        }
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length)) {
             reject(context, 413, "Request body too large");
@@ -92,6 +102,20 @@ public class RequestGuard {
             answer(context, status, HttpResponseStatus.valueOf(status).reasonPhrase(), false);
         } else {
             context.next();
+        }
+    }
+
+    /** Why a request target is not a valid URI (the check Quarkus's HTTP layer makes), or null. */
+    static String targetProblem(String target) {
+        if (target == null) {
+            return "The request has no target";
+        }
+        try {
+            new URI(target);
+            return null;
+        } catch (URISyntaxException e) {
+            // The reason without the input: the target can be long and is the client's own anyway.
+            return "The request target is not a valid URI: " + e.getReason() + " at index " + e.getIndex();
         }
     }
 
