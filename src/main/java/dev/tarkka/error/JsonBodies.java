@@ -1,6 +1,5 @@
 package dev.tarkka.error;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -51,9 +50,6 @@ public class JsonBodies {
             node = reader.readTree(utf8(body));
         } catch (JsonProcessingException e) {
             throw ApiException.malformedJson(e);
-        } catch (IOException e) {
-            throw ApiException.validation(List.of(ValidationProblem.at(List.of("body"), "json_invalid",
-                    "JSON decode error: " + e.getMessage(), null)));
         }
         if (node != null && node.isMissingNode()) {
             return null;
