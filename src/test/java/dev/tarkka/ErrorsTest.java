@@ -71,6 +71,33 @@ class ErrorsTest {
         user.as().get("/api/v0/results").then().statusCode(200).body("$", equalTo(List.of()));
     }
 
+    /** A body without Content-Length is read within the same limit, and an oversized one gets the same 413. */
+    @Test
+    void chunkedBodiesAreAcceptedWithinTheLimit() throws IOException {
+        Api user = Api.newUser();
+        URI base = URI.create(RestAssured.baseURI);
+        List<RawHttp.Header> headers = List.of(new RawHttp.Header("Authorization", "Bearer " + user.token()),
+                new RawHttp.Header("Content-Type", "application/json"));
+        byte[] upload = ("[{\"timestamp\":1700000000,\"metrics\":[{\"name\":\"latency\",\"unit\":\"ms\",\"value\":12.5,"
+                + "\"direction\":\"lower_is_better\"}],\"attributes\":{\"git_repo\":\"https://github.com/a/b\","
+                + "\"branch\":\"main\",\"git_commit\":\"c0ffee\"}}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] oversized = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(oversized, (byte) ' ');
+        oversized[0] = '[';
+        oversized[oversized.length - 1] = ']';
+        try (RawHttp http = new RawHttp(base.getHost(), RestAssured.port)) {
+            RawHttp.Response stored = http.send("POST", "/api/v0/result/chunked", headers, upload, true, true,
+                    Duration.ofSeconds(30));
+            assertEquals(200, stored.status(), stored.bodyText());
+            RawHttp.Response refused = http.send("POST", "/api/v0/result/too-big", headers, oversized, true, true,
+                    Duration.ofSeconds(30));
+            assertEquals(413, refused.status(), refused.bodyText());
+            assertTrue(refused.header("Content-Type").startsWith("application/json"));
+            assertEquals("{\"detail\":\"Request body too large\"}", refused.bodyText());
+        }
+        user.as().get("/api/v0/results").then().statusCode(200).body("test_name", equalTo(List.of("chunked")));
+    }
+
     @Test
     void malformedBodiesAreJson422() {
         given().contentType(ContentType.JSON).body("{\"email\":").post("/api/v0/auth/register").then()

@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Checks every request before anything reads it, and answers what it refuses with JSON:
@@ -22,8 +23,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>request targets that are not valid URIs, such as a malformed percent-escape (400). Quarkus's HTTP layer
  * would refuse them with an empty 400; {@link dev.tarkka.TarkkaMain} hands that check over to this guard, which
  * makes it first, before anything reads the path;</li>
- * <li>bodies over {@code quarkus.http.limits.max-body-size} (413), and bodies without a length (411): Quarkus
- * would otherwise cut a too-long chunked body off with an empty 413;</li>
+ * <li>bodies over {@code quarkus.http.limits.max-body-size} (413), whether their {@code Content-Length} says so
+ * or a chunked body grows past it: Quarkus would otherwise cut a too-long chunked body off with an empty 413;</li>
  * <li>more than one {@code Authorization} header (401);</li>
  * <li>request lines over {@value #MAX_URI_LENGTH} characters (414);</li>
  * <li>paths the API could not map back to exactly one test name (400): bad percent-escapes or UTF-8, NUL,
@@ -45,9 +46,11 @@ public class RequestGuard {
     private static final String TEST_NAME_ROUTE = "/api/v0/result/";
 
     private final long maxBodyBytes;
+    private final BodyHandler unknownLengthBodies;
 
     RequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.unknownLengthBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     void install(@Observes Router router) {
@@ -63,11 +66,6 @@ public class RequestGuard {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length)) {
             reject(context, 413, "Request body too large");
-            return;
-        }
-        if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                && hasBody(context.request().method())) {
-            reject(context, 411, "Length Required: send the body with a Content-Length header");
             return;
         }
         if (context.request().headers().getAll(HttpHeaders.CONTENT_TYPE).size() > 1) {
@@ -92,13 +90,22 @@ public class RequestGuard {
                 return;
             }
         }
+        if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && hasBody(context.request().method())) {
+            // A body of unknown length is read here, within the limit, so that an oversized one gets the same
+            // JSON 413 as one whose Content-Length is too large (the limit fails the context with 413).
+            unknownLengthBodies.handle(context);
+            return;
+        }
         context.next();
     }
 
     /** Requests the router itself refuses (a path it cannot decode) get JSON too; the rest goes on. */
     private static void clientFailure(RoutingContext context) {
         int status = context.statusCode();
-        if (status >= 400 && status < 500 && context.failure() == null) {
+        if (status == 413) {
+            reject(context, 413, "Request body too large");
+        } else if (status >= 400 && status < 500 && context.failure() == null) {
             answer(context, status, HttpResponseStatus.valueOf(status).reasonPhrase(), false);
         } else {
             context.next();
