@@ -9,11 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.types.ObjectId;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 
 import dev.tarkka.defaults.DefaultData;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.store.StoreErrors;
 import io.smallrye.mutiny.Uni;
 
 /** Accounts and tokens: registration, password login, API tokens and their revocation. */
@@ -58,7 +57,7 @@ public class AccountService {
                 })
                 .call(account -> defaults.copyTo(account.id))
                 // Two registrations racing past the lookup: the unique index decides.
-                .onFailure(AccountService::isDuplicateKey)
+                .onFailure(StoreErrors::isDuplicateKey)
                 .transform(e -> ApiException.badRequest("REGISTER_USER_ALREADY_EXISTS"));
     }
 
@@ -120,10 +119,6 @@ public class AccountService {
                     account.superuser = true;
                     return users.persistOrUpdate(account);
                 });
-    }
-
-    static boolean isDuplicateKey(Throwable e) {
-        return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
     /** Millisecond precision: what MongoDB stores, so values read back compare equal. */

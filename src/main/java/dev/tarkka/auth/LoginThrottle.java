@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -18,6 +16,7 @@ import com.mongodb.client.model.Updates;
 
 import dev.tarkka.config.TarkkaConfig;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.store.StoreErrors;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -86,12 +85,7 @@ public class LoginThrottle {
                 .returnDocument(ReturnDocument.AFTER);
         return collection().findOneAndUpdate(Filters.eq("_id", key), update, options)
                 // Two first attempts racing to insert: the loser's upsert hits the key, and a retry counts it.
-                .onFailure(LoginThrottle::isDuplicateKey).retry().atMost(1);
-    }
-
-    private static boolean isDuplicateKey(Throwable e) {
-        return e instanceof MongoException mongo
-                && ErrorCategory.fromErrorCode(mongo.getCode()) == ErrorCategory.DUPLICATE_KEY;
+                .onFailure(StoreErrors::isDuplicateKey).retry().atMost(1);
     }
 
     /** Whole seconds until the window ends, at least one: a client retrying at once would be refused. */

@@ -15,6 +15,7 @@ import com.mongodb.client.model.ReplaceOptions;
 
 import dev.tarkka.detection.AnalysisState;
 import dev.tarkka.detection.DetectionOptions;
+import dev.tarkka.store.Ownership;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -70,11 +71,11 @@ public class ChangePointCache {
     }
 
     public Uni<Void> deleteTest(ObjectId owner, String testName) {
-        return cache().deleteMany(Filters.and(Filters.eq("user_id", owner), Filters.eq("test_name", testName)))
+        return cache().deleteMany(Ownership.ofTest(owner, testName))
                 .replaceWithVoid();
     }
 
     public Uni<Void> deleteAll(ObjectId owner) {
-        return cache().deleteMany(Filters.eq("user_id", owner)).replaceWithVoid();
+        return cache().deleteMany(Ownership.of(owner)).replaceWithVoid();
     }
 }

@@ -17,6 +17,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 
+import dev.tarkka.store.Ownership;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -39,13 +40,13 @@ public class DisabledMetrics {
     }
 
     public Uni<Set<String>> of(ObjectId owner, String testName) {
-        return metrics().find(ofTest(owner, testName)).map(doc -> doc.getString("metric_name"))
+        return metrics().find(Ownership.ofTest(owner, testName)).map(doc -> doc.getString("metric_name"))
                 .collect().in(HashSet::new, Set::add);
     }
 
     /** Every test of the owner that has disabled metrics, with them. */
     public Uni<Map<String, Set<String>>> ofOwner(ObjectId owner) {
-        return metrics().find(Filters.eq("user_id", owner)).collect().<Map<String, Set<String>>>in(HashMap::new,
+        return metrics().find(Ownership.of(owner)).collect().<Map<String, Set<String>>>in(HashMap::new,
                 (map, doc) -> map.computeIfAbsent(doc.getString("test_name"), t -> new TreeSet<>())
                         .add(doc.getString("metric_name")));
     }
@@ -62,12 +63,8 @@ public class DisabledMetrics {
 
     /** Re-enables the named metrics, or every metric of the test when none are named. */
     public Uni<Void> enable(ObjectId owner, String testName, List<String> names) {
-        Bson filter = names.isEmpty() ? ofTest(owner, testName)
-                : Filters.and(ofTest(owner, testName), Filters.in("metric_name", names));
+        Bson filter = names.isEmpty() ? Ownership.ofTest(owner, testName)
+                : Filters.and(Ownership.ofTest(owner, testName), Filters.in("metric_name", names));
         return metrics().deleteMany(filter).replaceWithVoid();
-    }
-
-    private static Bson ofTest(ObjectId owner, String testName) {
-        return Filters.and(Filters.eq("user_id", owner), Filters.eq("test_name", testName));
     }
 }

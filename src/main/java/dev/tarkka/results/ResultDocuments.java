@@ -10,6 +10,8 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
+import dev.tarkka.store.Ownership;
+
 /**
  * The {@code test_results} documents, laid out exactly as Nyrkio stores them (api.md §2.1), so that the
  * compound {@code _id} (git_repo, branch, git_commit, test_name, timestamp, user_id, in this order) makes
@@ -18,8 +20,8 @@ import org.bson.types.ObjectId;
 final class ResultDocuments {
 
     static final String ID = "_id";
-    static final String USER_ID = "user_id";
-    static final String TEST_NAME = "test_name";
+    static final String USER_ID = Ownership.USER_ID;
+    static final String TEST_NAME = Ownership.TEST_NAME;
     static final String TIMESTAMP = "timestamp";
     static final int SCHEMA_VERSION = 1;
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,9 +14,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -28,6 +25,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 
+import dev.tarkka.store.Ownership;
+import dev.tarkka.store.StoreErrors;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -64,14 +63,15 @@ public class ResultStore {
         Set<Document> keys = new HashSet<>();
         for (ResultInput result : results) {
             Document doc = ResultDocuments.toDocument(owner, testName, result, now);
-            if (!keys.add(doc.get(ResultDocuments.ID, Document.class))) {
-                return Uni.createFrom().failure(new DuplicateResultException(doc.get(ResultDocuments.ID, Document.class)));
+            Document key = doc.get(ResultDocuments.ID, Document.class);
+            if (!keys.add(key)) {
+                return Uni.createFrom().failure(new DuplicateResultException(key));
             }
             docs.add(doc);
         }
         return results().insertMany(docs)
                 .replaceWithVoid()
-                .onFailure(ResultStore::isDuplicateKey).recoverWithUni(e -> undoPartialInsert(docs, e))
+                .onFailure(StoreErrors::isDuplicateKey).recoverWithUni(e -> undoPartialInsert(docs, e))
                 .onFailure(e -> !(e instanceof DuplicateResultException)).call(e -> forget(docs));
     }
 
@@ -89,30 +89,31 @@ public class ResultStore {
 
     /** The test's points by timestamp; ties are broken by the key so every read sees the same order. */
     public Uni<List<Document>> series(ObjectId owner, String testName) {
-        return results().find(ofTest(owner, testName), new FindOptions()
+        return results().find(Ownership.ofTest(owner, testName), new FindOptions()
                 .sort(Sorts.ascending(ResultDocuments.TIMESTAMP, ResultDocuments.ID))
                 .projection(SERIES_FIELDS))
                 .collect().asList();
     }
 
     public Uni<Boolean> exists(ObjectId owner, String testName) {
-        return results().find(ofTest(owner, testName), new FindOptions().limit(1)).collect().first()
+        return results().find(Ownership.ofTest(owner, testName), new FindOptions().limit(1)).collect().first()
                 .map(doc -> doc != null);
     }
 
     public Uni<List<String>> testNames(ObjectId owner) {
-        return results().distinct(ResultDocuments.TEST_NAME, Filters.eq(ResultDocuments.USER_ID, owner), String.class)
+        return results().distinct(ResultDocuments.TEST_NAME, Ownership.of(owner), String.class)
                 .collect().asList()
                 .map(names -> names.stream().sorted().toList());
     }
 
     /**
      * The stamp of every test of the owner whose name starts with {@code namePrefix} (all when null), in one
-     * aggregation that the {@code user_id, test_name} index serves.
+     * aggregation. The {@code user_id, test_name} index narrows the match, but every matching document is read
+     * for its {@code last_modified}.
      */
     public Uni<Map<String, SeriesStamp>> stamps(ObjectId owner, String namePrefix) {
         List<Bson> pipeline = List.of(
-                Aggregates.match(ofOwner(owner, namePrefix)),
+                Aggregates.match(Ownership.ofTestsUnder(owner, namePrefix)),
                 Aggregates.group("$" + ResultDocuments.TEST_NAME, Accumulators.sum("count", 1L),
                         Accumulators.max("last_modified", "$meta.last_modified")));
         return results().aggregate(pipeline).collect().asMap(
@@ -121,37 +122,24 @@ public class ResultStore {
     }
 
     public Uni<Long> deleteAll(ObjectId owner) {
-        return results().deleteMany(Filters.eq(ResultDocuments.USER_ID, owner)).map(r -> r.getDeletedCount());
+        return results().deleteMany(Ownership.of(owner)).map(r -> r.getDeletedCount());
     }
 
     public Uni<Long> deleteTest(ObjectId owner, String testName) {
-        return results().deleteMany(ofTest(owner, testName)).map(r -> r.getDeletedCount());
+        return results().deleteMany(Ownership.ofTest(owner, testName)).map(r -> r.getDeletedCount());
     }
 
     public Uni<Long> deletePoint(ObjectId owner, String testName, long timestamp) {
-        return results().deleteOne(Filters.and(ofTest(owner, testName), Filters.eq(ResultDocuments.TIMESTAMP, timestamp)))
+        return results().deleteOne(Filters.and(Ownership.ofTest(owner, testName), Filters.eq(ResultDocuments.TIMESTAMP, timestamp)))
                 .map(r -> r.getDeletedCount());
-    }
-
-    /** The owner's documents, or those of the tests whose names start with a prefix. */
-    public static Bson ofOwner(ObjectId owner, String namePrefix) {
-        Bson byOwner = Filters.eq(ResultDocuments.USER_ID, owner);
-        return namePrefix == null ? byOwner
-                : Filters.and(byOwner, Filters.regex(ResultDocuments.TEST_NAME, "^" + Pattern.quote(namePrefix)));
-    }
-
-    private static Bson ofTest(ObjectId owner, String testName) {
-        return Filters.and(Filters.eq(ResultDocuments.USER_ID, owner), Filters.eq(ResultDocuments.TEST_NAME, testName));
     }
 
     private Uni<Void> undoPartialInsert(List<Document> docs, Throwable failure) {
         int failedAt = failedIndex(failure);
         Document duplicateKey = docs.get(failedAt).get(ResultDocuments.ID, Document.class);
         // An ordered insert stored everything before the duplicate: those points were ours, take them back.
-        List<Object> inserted = docs.subList(0, failedAt).stream().map(d -> d.get(ResultDocuments.ID)).toList();
-        Uni<Void> undo = inserted.isEmpty() ? Uni.createFrom().voidItem()
-                : results().deleteMany(Filters.in(ResultDocuments.ID, inserted)).replaceWithVoid();
-        return undo.chain(() -> Uni.createFrom().failure(new DuplicateResultException(duplicateKey)));
+        return delete(docs.subList(0, failedAt))
+                .chain(() -> Uni.createFrom().failure(new DuplicateResultException(duplicateKey)));
     }
 
     /**
@@ -160,9 +148,14 @@ public class ResultStore {
      * fails too, and the original failure is what the client gets.
      */
     private Uni<Void> forget(List<Document> docs) {
+        return delete(docs).onFailure().recoverWithNull();
+    }
+
+    /** Deletes the given documents of this upload by their keys. */
+    private Uni<Void> delete(List<Document> docs) {
         List<Object> ids = docs.stream().map(d -> d.get(ResultDocuments.ID)).toList();
-        return results().deleteMany(Filters.in(ResultDocuments.ID, ids)).replaceWithVoid()
-                .onFailure().recoverWithNull();
+        return ids.isEmpty() ? Uni.createFrom().voidItem()
+                : results().deleteMany(Filters.in(ResultDocuments.ID, ids)).replaceWithVoid();
     }
 
     private static int failedIndex(Throwable failure) {
@@ -170,14 +163,6 @@ public class ResultStore {
             return bulk.getWriteErrors().stream().mapToInt(BulkWriteError::getIndex).min().orElse(0);
         }
         return 0;
-    }
-
-    private static boolean isDuplicateKey(Throwable e) {
-        if (e instanceof MongoBulkWriteException bulk) {
-            return bulk.getWriteErrors().stream()
-                    .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-        }
-        return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
     /** Millisecond precision: what MongoDB stores. */

@@ -10,7 +10,7 @@ import org.bson.types.ObjectId;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
-import dev.tarkka.results.ResultStore;
+import dev.tarkka.store.Ownership;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +31,7 @@ public class SummaryStore {
 
     /** The stored leaves of the owner's tests whose names start with {@code namePrefix} (all when null). */
     Uni<List<Leaf>> leaves(ObjectId owner, String namePrefix) {
-        return summaries().find(ResultStore.ofOwner(owner, namePrefix)).map(Leaf::fromDocument).collect().asList();
+        return summaries().find(Ownership.ofTestsUnder(owner, namePrefix)).map(Leaf::fromDocument).collect().asList();
     }
 
     Uni<Void> save(ObjectId owner, Leaf leaf) {
@@ -41,11 +41,11 @@ public class SummaryStore {
     }
 
     public Uni<Void> deleteTest(ObjectId owner, String testName) {
-        return summaries().deleteMany(Filters.and(Filters.eq("user_id", owner), Filters.eq("test_name", testName)))
+        return summaries().deleteMany(Ownership.ofTest(owner, testName))
                 .replaceWithVoid();
     }
 
     public Uni<Void> deleteAll(ObjectId owner) {
-        return summaries().deleteMany(Filters.eq("user_id", owner)).replaceWithVoid();
+        return summaries().deleteMany(Ownership.of(owner)).replaceWithVoid();
     }
 }
