@@ -135,8 +135,8 @@ public class ChangeService {
     }
 
     private void record(String testName, int points, long nanos) {
-        detectionTimer.record(Duration.ofNanos(nanos));
         Duration took = Duration.ofNanos(nanos);
+        detectionTimer.record(took);
         if (took.compareTo(SLOW_ANALYSIS) > 0) {
             LOG.infof("Slow change detection: %s, %d points, %d ms", testName, points, took.toMillis());
         } else {

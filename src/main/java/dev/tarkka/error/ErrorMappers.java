@@ -114,11 +114,16 @@ public class ErrorMappers {
             return api(api);
         } else if (first instanceof WebApplicationException web) {
             return webApplication(web);
-        } else if (first instanceof MongoTimeoutException || first instanceof MongoSocketException
-                || first instanceof MongoConnectionPoolClearedException) {
+        } else if (isStoreUnavailable(first)) {
             return storeUnavailable((RuntimeException) first);
         }
         return unexpected(first);
+    }
+
+    /** The failures {@link #storeUnavailable} maps, when they come wrapped. */
+    private static boolean isStoreUnavailable(Throwable e) {
+        return e instanceof MongoTimeoutException || e instanceof MongoSocketException
+                || e instanceof MongoConnectionPoolClearedException;
     }
 
     @ServerExceptionMapper

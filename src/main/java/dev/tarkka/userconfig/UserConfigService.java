@@ -144,4 +144,5 @@ public class UserConfigService {
             }
         }
         return new DetectionOptions(w, p, m, a);
-    }}
+    }
+}
