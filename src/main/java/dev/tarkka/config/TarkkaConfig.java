@@ -49,6 +49,12 @@ public interface TarkkaConfig {
 
         LoginThrottle loginThrottle();
 
+        /**
+         * Dev mode only: where the generated JWT key pair is kept, so tokens survive a restart (set in the dev
+         * profile to {@code ./data/dev-keys}; ignored in other profiles and when keys are configured).
+         */
+        Optional<String> devKeysDir();
+
         /** Password guessing against one account: how many failed logins a window allows. */
         interface LoginThrottle {
             /** Failed logins allowed per account and window; the next one is refused with 429 until it ends. */

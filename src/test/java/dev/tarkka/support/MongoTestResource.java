@@ -1,20 +1,14 @@
 package dev.tarkka.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.tarkka.auth.KeyPairFiles;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -105,29 +99,12 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static Map<String, String> keys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            Path dir = Files.createDirectories(Path.of("target", "test-keys", UUID.randomUUID().toString()));
-            Path publicKey = dir.resolve("public.pem");
-            Path privateKey = dir.resolve("private.pem");
-            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            // attack tests forge tokens against the keys the packaged app really uses
-            System.setProperty(TestKeys.DIRECTORY_PROPERTY, dir.toAbsolutePath().toString());
-            return Map.of("mp.jwt.verify.publickey.location", publicKey.toAbsolutePath().toString(),
-                    "smallrye.jwt.sign.key.location", privateKey.toAbsolutePath().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        Path dir = Path.of("target", "test-keys", UUID.randomUUID().toString()).toAbsolutePath();
+        KeyPairFiles.ensure(dir);
+        // attack tests forge tokens against the keys the packaged app really uses
+        System.setProperty(TestKeys.DIRECTORY_PROPERTY, dir.toString());
+        return Map.of("mp.jwt.verify.publickey.location", dir.resolve(KeyPairFiles.PUBLIC_KEY).toString(),
+                "smallrye.jwt.sign.key.location", dir.resolve(KeyPairFiles.PRIVATE_KEY).toString());
     }
 
     /** An in-memory backend that outlives a server shutdown, so a "restarted" store still has its data. */
