@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * Starts Tarkka. Quarkus's HTTP layer refuses a request target that is not a valid URI (a malformed
  * percent-escape such as {@code %zz}) with an empty 400 before any handler runs. Tarkka makes the same check
- * itself, first of all ({@link dev.tarkka.error.RequestGuard}), so that the client gets a JSON error like for
+ * itself, first of all ({@link dev.tarkka.http.RequestGuard}), so that the client gets a JSON error like for
  * every other refusal; this hands that check over to it.
  */
 @QuarkusMain

@@ -10,12 +10,12 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.tarkka.changes.ChangeService;
 import dev.tarkka.detection.DataPoint;
 import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
-import dev.tarkka.results.ResultParser;
+import dev.tarkka.series.ResultInput;
+import dev.tarkka.series.UploadParser;
 import dev.tarkka.userconfig.UserConfigService;
 
 /**
@@ -53,7 +53,7 @@ record AnalyzeRequest(String testName, List<DataPoint> points, Set<String> disab
             return Set.of();
         }
         if (!names.isArray()) {
-            throw invalid(List.of("body", "disabled"), "list_type", "Input should be a valid list");
+            throw ApiException.invalid(ValidationProblem.notAList(List.of("body", "disabled"), null));
         }
         Set<String> disabled = new HashSet<>();
         names.forEach(name -> disabled.add(name.asText()));
@@ -65,9 +65,9 @@ record AnalyzeRequest(String testName, List<DataPoint> points, Set<String> disab
             return series(body);
         }
         JsonNode results = body != null && body.isObject() ? body.get("results") : body;
-        return ResultParser.parse(results).stream()
-                .sorted(Comparator.comparingLong(r -> r.timestamp()))
-                .map(ChangeService::toDataPoint)
+        return UploadParser.parse(results).stream()
+                .sorted(Comparator.comparingLong(ResultInput::timestamp))
+                .map(ResultInput::toDataPoint)
                 .toList();
     }
 
@@ -77,7 +77,7 @@ record AnalyzeRequest(String testName, List<DataPoint> points, Set<String> disab
         JsonNode times = body.get("time");
         String metric = text(body, "metric", "value");
         if (!values.isArray()) {
-            throw invalid(List.of("body", "series"), "list_type", "Input should be a valid list");
+            throw ApiException.invalid(ValidationProblem.notAList(List.of("body", "series"), null));
         }
         if (times != null && (!times.isArray() || times.size() != values.size())) {
             throw invalid(List.of("body", "time"), "value_error", "time must be a list as long as series");
@@ -105,6 +105,6 @@ record AnalyzeRequest(String testName, List<DataPoint> points, Set<String> disab
     }
 
     private static ApiException invalid(List<Object> loc, String type, String msg) {
-        return ApiException.validation(List.of(ValidationProblem.at(loc, type, msg, null)));
+        return ApiException.invalid(ValidationProblem.at(loc, type, msg, null));
     }
 }

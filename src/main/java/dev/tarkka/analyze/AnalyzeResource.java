@@ -1,7 +1,5 @@
 package dev.tarkka.analyze;
 
-import java.util.Map;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,12 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bson.types.ObjectId;
 
-import dev.tarkka.auth.AuthenticatedUser;
+import dev.tarkka.auth.Caller;
 import dev.tarkka.changes.ChangeService;
-import dev.tarkka.error.JsonBodies;
+import dev.tarkka.changes.TestReport;
+import dev.tarkka.http.JsonBodies;
 import dev.tarkka.userconfig.UserConfigService;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,21 +30,21 @@ public class AnalyzeResource {
 
     private final ChangeService changes;
     private final UserConfigService configs;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final JsonBodies json;
 
-    AnalyzeResource(ChangeService changes, UserConfigService configs, SecurityIdentity identity, JsonBodies json) {
+    AnalyzeResource(ChangeService changes, UserConfigService configs, Caller caller, JsonBodies json) {
         this.changes = changes;
         this.configs = configs;
-        this.identity = identity;
+        this.caller = caller;
         this.json = json;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Uni<Map<String, Object>> analyze(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
+    public Uni<TestReport> analyze(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
             @QueryParam("test_name") String testName) {
-        ObjectId owner = AuthenticatedUser.from(identity).id();
+        ObjectId owner = caller.id();
         // Parsed where the body was read: off the event loop.
         return json.read(contentType, body)
                 .map(parsed -> AnalyzeRequest.of(parsed, testName))

@@ -17,6 +17,6 @@ public class AccountDirectory {
     }
 
     public Multi<ObjectId> userIds() {
-        return users.find("is_active", true).stream().map(account -> account.id);
+        return users.active().map(account -> account.id);
     }
 }

@@ -7,12 +7,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jakarta.enterprise.inject.Instance;
+
 import org.bson.types.ObjectId;
+import org.jboss.logging.Logger;
 
-
-import dev.tarkka.defaults.DefaultData;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.store.StoreErrors;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Accounts and tokens: registration, password login, API tokens and their revocation. */
@@ -20,27 +22,28 @@ import io.smallrye.mutiny.Uni;
 public class AccountService {
 
     static final String BAD_CREDENTIALS = "LOGIN_BAD_CREDENTIALS";
+    private static final Logger LOG = Logger.getLogger(AccountService.class);
 
     private final UserRepository users;
     private final ApiTokenRepository tokens;
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
-    private final DefaultData defaults;
+    private final Instance<AccountSetup> setups;
     private final LoginThrottle throttle;
 
     AccountService(UserRepository users, ApiTokenRepository tokens, PasswordHasher hasher, TokenIssuer issuer,
-            DefaultData defaults, LoginThrottle throttle) {
+            Instance<AccountSetup> setups, LoginThrottle throttle) {
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
         this.issuer = issuer;
-        this.defaults = defaults;
+        this.setups = setups;
         this.throttle = throttle;
     }
 
     /**
      * Registers a verified, active, unprivileged user (privilege fields of the request never get here) and
-     * gives them the example test.
+     * sets the account up ({@link AccountSetup}: the example test).
      */
     public Uni<UserAccount> register(String email, String password) {
         return users.findByEmail(email)
@@ -55,10 +58,20 @@ public class AccountService {
                     account.created = now();
                     return users.persist(account);
                 })
-                .call(account -> defaults.copyTo(account.id))
+                .call(account -> setUp(account.id))
                 // Two registrations racing past the lookup: the unique index decides.
                 .onFailure(StoreErrors::isDuplicateKey)
                 .transform(e -> ApiException.badRequest("REGISTER_USER_ALREADY_EXISTS"));
+    }
+
+    private Uni<Void> setUp(ObjectId userId) {
+        return Multi.createFrom().iterable(setups.stream().toList())
+                .onItem().transformToUniAndConcatenate(setup -> setup.setUp(userId).onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Account %s not fully set up (%s): %s", userId, setup.getClass().getSimpleName(),
+                            e.getMessage());
+                    return null;
+                }))
+                .collect().last().replaceWithVoid();
     }
 
     /**

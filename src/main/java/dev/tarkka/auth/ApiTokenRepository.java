@@ -8,13 +8,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.types.ObjectId;
 
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+
+import dev.tarkka.store.IndexedCollection;
+import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class ApiTokenRepository implements ReactivePanacheMongoRepositoryBase<ApiToken, String> {
+public class ApiTokenRepository implements ReactivePanacheMongoRepositoryBase<ApiToken, String>, IndexedCollection {
+
+    @Override
+    public String collection() {
+        return StoreNames.API_TOKENS;
+    }
+
+    /** A user's tokens are listed in the order they were made. */
+    @Override
+    public List<IndexModel> indexes() {
+        return List.of(new IndexModel(Indexes.ascending("user_id", "created")));
+    }
 
     /** Last-use times are kept to the minute: one write per token per minute at most. */
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);

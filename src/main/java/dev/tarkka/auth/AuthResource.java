@@ -27,10 +27,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.tarkka.config.TarkkaConfig;
 import dev.tarkka.error.ApiException;
-import dev.tarkka.error.Text;
 import dev.tarkka.error.ValidationProblem;
+import dev.tarkka.http.Text;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /** Nyrkio's {@code /api/v0/auth} endpoints, plus API-token listing and revocation. */
@@ -41,12 +40,12 @@ public class AuthResource {
     static final String COOKIE = "auth_cookie";
 
     private final AccountService accounts;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final boolean cookieSecure;
 
-    AuthResource(AccountService accounts, SecurityIdentity identity, TarkkaConfig config) {
+    AuthResource(AccountService accounts, Caller caller, TarkkaConfig config) {
         this.accounts = accounts;
-        this.identity = identity;
+        this.caller = caller;
         this.cookieSecure = config.auth().cookieSecure();
     }
 
@@ -79,13 +78,16 @@ public class AuthResource {
     public record ApiTokenInfo(String id, Instant created, Instant lastUsed) {
     }
 
+    public record Message(String message) {
+    }
+
     @POST
     @Path("/auth/register")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
         if (!Text.isStorable(request.email()) || !Text.isStorable(request.password())) {
-            throw ApiException.validation(List.of(ValidationProblem.at(List.of("body"), "string_unicode",
-                    "Strings must be valid Unicode without NUL characters", null)));
+            throw ApiException.invalid(ValidationProblem.invalidText(List.of("body"),
+                    "Strings must be valid Unicode without NUL characters"));
         }
         return accounts.register(request.email(), request.password())
                 .map(account -> Response.status(201).entity(UserRead.of(account)).build());
@@ -104,7 +106,7 @@ public class AuthResource {
     @Path("/auth/jwt/logout")
     @Authenticated
     public Response logout() {
-        AuthenticatedUser.from(identity);
+        caller.user();
         // Login tokens are stateless and expire on their own; the client drops its copy.
         return Response.noContent().build();
     }
@@ -122,7 +124,7 @@ public class AuthResource {
     @Path("/auth/cookie/logout")
     @Authenticated
     public Response cookieLogout() {
-        AuthenticatedUser.from(identity);
+        caller.user();
         return Response.noContent().cookie(cookie("", 0)).build();
     }
 
@@ -130,14 +132,14 @@ public class AuthResource {
     @Path("/auth/token")
     @Authenticated
     public Uni<BearerToken> createApiToken() {
-        return accounts.createApiToken(AuthenticatedUser.from(identity)).map(BearerToken::of);
+        return accounts.createApiToken(caller.user()).map(BearerToken::of);
     }
 
     @GET
     @Path("/auth/tokens")
     @Authenticated
     public Uni<List<ApiTokenInfo>> apiTokens() {
-        return accounts.apiTokens(AuthenticatedUser.from(identity).id())
+        return accounts.apiTokens(caller.id())
                 .map(tokens -> tokens.stream().map(t -> new ApiTokenInfo(t.id, t.created, t.lastUsed)).toList());
     }
 
@@ -145,22 +147,22 @@ public class AuthResource {
     @Path("/auth/tokens/{id}")
     @Authenticated
     public Uni<Response> revokeApiToken(@PathParam("id") String id) {
-        return accounts.revokeApiToken(AuthenticatedUser.from(identity).id(), id)
+        return accounts.revokeApiToken(caller.id(), id)
                 .replaceWith(Response.noContent().build());
     }
 
     @GET
     @Path("/auth/authenticated-route")
     @Authenticated
-    public Map<String, String> authenticatedRoute() {
-        return Map.of("message", "Hello " + AuthenticatedUser.from(identity).email() + "!");
+    public Message authenticatedRoute() {
+        return new Message("Hello " + caller.user().email() + "!");
     }
 
     @GET
     @Path("/users/me")
     @Authenticated
     public UserRead me() {
-        return UserRead.of(AuthenticatedUser.from(identity));
+        return UserRead.of(caller.user());
     }
 
     private NewCookie cookie(String value, int maxAge) {
@@ -184,9 +186,9 @@ public class AuthResource {
         private static String single(String field, List<String> values, List<ValidationProblem> problems) {
             List<Object> loc = List.of("body", field);
             if (values == null || values.isEmpty()) {
-                problems.add(ValidationProblem.at(loc, "missing", "Field required", null));
+                problems.add(ValidationProblem.missing(loc, null));
             } else if (values.size() > 1) {
-                problems.add(ValidationProblem.at(loc, "value_error", "Value error, the field is given more than once", null));
+                problems.add(ValidationProblem.valueError(loc, "the field is given more than once", null));
             } else if (!Text.isStorable(values.get(0)) || values.get(0).length() > 1024) {
                 problems.add(ValidationProblem.at(loc, "string_type", "Input should be valid text of at most 1024 characters", null));
             } else {

@@ -9,8 +9,8 @@ import java.util.Map;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.tarkka.error.ApiException;
-import dev.tarkka.error.Text;
 import dev.tarkka.error.ValidationProblem;
+import dev.tarkka.http.Text;
 
 /**
  * An {@code application/x-www-form-urlencoded} body, decoded strictly: a malformed escape or invalid UTF-8
@@ -46,8 +46,8 @@ final class FormBody {
     private static String decode(String raw) {
         String decoded = Text.percentDecode(raw.replace('+', ' '));
         if (decoded == null) {
-            throw ApiException.validation(List.of(ValidationProblem.at(List.of("body"), "value_error",
-                    "Value error, the form has a malformed percent-escape or is not valid UTF-8", null)));
+            throw ApiException.invalid(ValidationProblem.valueError(List.of("body"),
+                    "the form has a malformed percent-escape or is not valid UTF-8", null));
         }
         return decoded;
     }

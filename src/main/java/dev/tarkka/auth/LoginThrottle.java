@@ -3,6 +3,8 @@ package dev.tarkka.auth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,11 +13,15 @@ import org.bson.conversions.Bson;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 import dev.tarkka.config.TarkkaConfig;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.store.IndexedCollection;
 import dev.tarkka.store.StoreErrors;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -32,7 +38,7 @@ import io.smallrye.mutiny.Uni;
  * Unknown emails are counted like any other, so a 429 does not tell which accounts exist.
  */
 @ApplicationScoped
-public class LoginThrottle {
+public class LoginThrottle implements IndexedCollection {
 
     static final String TOO_MANY_FAILURES = "Too many failed logins for this account; retry later";
     static final String FAILURES = "failures";
@@ -49,6 +55,17 @@ public class LoginThrottle {
         this.window = config.auth().loginThrottle().window();
     }
 
+    @Override
+    public String collection() {
+        return StoreNames.LOGIN_FAILURES;
+    }
+
+    /** Failures are looked up by email ({@code _id}); documents go away by themselves once their window has passed. */
+    @Override
+    public List<IndexModel> indexes() {
+        return List.of(new IndexModel(Indexes.ascending(EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)));
+    }
+
     /**
      * Counts a login attempt for {@code email} as a failure until {@link #succeeded} clears it; fails with 429
      * and Retry-After when the account already used up its window.
@@ -58,7 +75,7 @@ public class LoginThrottle {
         Instant now = Instant.now();
         Date expiresAt = Date.from(now.plus(window));
         // A window that has passed starts over with this attempt; only one of several racing attempts matches.
-        return collection().updateOne(
+        return failures().updateOne(
                 Filters.and(Filters.eq("_id", key), Filters.lte(EXPIRES_AT, Date.from(now))),
                 Updates.combine(Updates.set(FAILURES, 1), Updates.set(EXPIRES_AT, expiresAt)))
                 .chain(restarted -> restarted.getModifiedCount() > 0
@@ -75,7 +92,7 @@ public class LoginThrottle {
 
     /** A successful login: the account's failures are forgotten. */
     public Uni<Void> succeeded(String email) {
-        return collection().deleteOne(Filters.eq("_id", UserAccount.emailKey(email))).replaceWithVoid();
+        return failures().deleteOne(Filters.eq("_id", UserAccount.emailKey(email))).replaceWithVoid();
     }
 
     /** Adds the attempt to the current window, opening one (upsert) when the email has none. */
@@ -83,7 +100,7 @@ public class LoginThrottle {
         Bson update = Updates.combine(Updates.inc(FAILURES, 1), Updates.setOnInsert(EXPIRES_AT, expiresAt));
         FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true)
                 .returnDocument(ReturnDocument.AFTER);
-        return collection().findOneAndUpdate(Filters.eq("_id", key), update, options)
+        return failures().findOneAndUpdate(Filters.eq("_id", key), update, options)
                 // Two first attempts racing to insert: the loser's upsert hits the key, and a retry counts it.
                 .onFailure(StoreErrors::isDuplicateKey).retry().atMost(1);
     }
@@ -94,7 +111,7 @@ public class LoginThrottle {
         return Math.max(1, (millis + 999) / 1000);
     }
 
-    private ReactiveMongoCollection<Document> collection() {
+    private ReactiveMongoCollection<Document> failures() {
         return store.collection(StoreNames.LOGIN_FAILURES);
     }
 }

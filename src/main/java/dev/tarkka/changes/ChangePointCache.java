@@ -11,10 +11,12 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.ReplaceOptions;
 
 import dev.tarkka.detection.AnalysisState;
 import dev.tarkka.detection.DetectionOptions;
+import dev.tarkka.store.IndexedCollection;
 import dev.tarkka.store.Ownership;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -27,12 +29,23 @@ import io.smallrye.mutiny.Uni;
  * each other; whichever state survives is a valid one.
  */
 @ApplicationScoped
-public class ChangePointCache {
+public class ChangePointCache implements IndexedCollection {
 
     private final StoreNames store;
 
     ChangePointCache(StoreNames store) {
         this.store = store;
+    }
+
+    @Override
+    public String collection() {
+        return StoreNames.CHANGE_POINTS;
+    }
+
+    /** Reads and deletes by owner and test (besides by {@code _id}). */
+    @Override
+    public List<IndexModel> indexes() {
+        return List.of(Ownership.BY_OWNER_AND_TEST);
     }
 
     private ReactiveMongoCollection<Document> cache() {

@@ -19,13 +19,13 @@ import org.bson.types.ObjectId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.tarkka.auth.AuthenticatedUser;
+import dev.tarkka.auth.Caller;
 import dev.tarkka.error.ApiException;
-import dev.tarkka.error.JsonBodies;
 import dev.tarkka.error.ValidationProblem;
-import dev.tarkka.results.TestNames;
+import dev.tarkka.http.JsonBodies;
+import dev.tarkka.series.TestNames;
+import dev.tarkka.userconfig.UserConfigService;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /** Change reports of a test and the switches that leave metrics out of them. */
@@ -34,27 +34,36 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangesResource {
 
+    /** What the metric switches answer: an empty object, as in Nyrkio. */
+    static final Map<String, Object> DONE = Map.of();
+
     private final ChangeService changes;
     private final DisabledMetrics switches;
-    private final SecurityIdentity identity;
+    private final UserConfigService configs;
+    private final Caller caller;
     private final JsonBodies json;
 
-    ChangesResource(ChangeService changes, DisabledMetrics switches, SecurityIdentity identity, JsonBodies json) {
+    ChangesResource(ChangeService changes, DisabledMetrics switches, UserConfigService configs, Caller caller,
+            JsonBodies json) {
         this.changes = changes;
         this.switches = switches;
-        this.identity = identity;
+        this.configs = configs;
+        this.caller = caller;
         this.json = json;
     }
 
     /** {@code notify} is accepted for compatibility (Tarkka has no notifiers yet) but must be an integer. */
     @GET
     @Path("/result/{name: .*}/changes")
-    public Uni<Map<String, Object>> changes(@PathParam("name") String name, @QueryParam("notify") String notify) {
+    public Uni<TestReport> changes(@PathParam("name") String name, @QueryParam("notify") String notify) {
         if (notify != null && !notify.matches("[+-]?[0-9]{1,9}")) {
-            throw ApiException.validation(List.of(ValidationProblem.at(List.of("query", "notify"), "int_parsing",
-                    "Input should be a valid integer, unable to parse string as an integer", notify)));
+            throw ApiException.invalid(ValidationProblem.notAnInteger(List.of("query", "notify"), notify));
         }
-        return changes.report(caller(), TestNames.require(name));
+        ObjectId owner = caller.id();
+        String testName = TestNames.require(name);
+        return configs.detectionOptions(owner)
+                .chain(options -> changes.analyse(owner, testName, options))
+                .map(TestAnalysis::report);
     }
 
     @POST
@@ -62,13 +71,13 @@ public class ChangesResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Map<String, Object>> disable(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        ObjectId owner = caller();
+        ObjectId owner = caller.id();
         return json.read(contentType, body).map(ChangesResource::metricNames).chain(metrics -> {
             if (metrics.isEmpty()) {
                 throw ApiException.badRequest("No metrics to disable change detection for");
             }
             return switches.disable(owner, TestNames.require(name), metrics);
-        }).replaceWith(Map.of());
+        }).replaceWith(DONE);
     }
 
     @POST
@@ -76,31 +85,28 @@ public class ChangesResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Map<String, Object>> enable(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        ObjectId owner = caller();
+        ObjectId owner = caller.id();
         return json.read(contentType, body)
                 .chain(node -> switches.enable(owner, TestNames.require(name), metricNames(node)))
-                .replaceWith(Map.of());
+                .replaceWith(DONE);
     }
 
-    private ObjectId caller() {
-        return AuthenticatedUser.from(identity).id();
-    }
-
-    /** A JSON array of metric names; no body means none. */
+    /**
+     * A JSON array of metric names; no body means none. Read by hand: Nyrkio takes a missing body as
+     * {@code []}, which binding to a list does not.
+     */
     private static List<String> metricNames(JsonNode body) {
         if (body == null || body.isNull()) {
             return List.of();
         }
         if (!body.isArray()) {
-            throw ApiException.validation(List.of(ValidationProblem.at(List.of("body"), "list_type",
-                    "Input should be a valid list", null)));
+            throw ApiException.invalid(ValidationProblem.notAList(List.of("body"), null));
         }
         List<String> names = new ArrayList<>(body.size());
         for (int i = 0; i < body.size(); i++) {
             JsonNode element = body.get(i);
             if (!element.isTextual() || element.textValue().indexOf('\0') >= 0) {
-                throw ApiException.validation(List.of(ValidationProblem.at(List.of("body", i), "string_type",
-                        "Input should be a valid string", null)));
+                throw ApiException.invalid(ValidationProblem.notAString(List.of("body", i), null));
             }
             names.add(element.textValue());
         }

@@ -14,9 +14,11 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 
+import dev.tarkka.store.IndexedCollection;
 import dev.tarkka.store.Ownership;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -27,12 +29,23 @@ import io.smallrye.mutiny.Uni;
  * (owner, test, metric), keyed so that disabling twice stores one document.
  */
 @ApplicationScoped
-public class DisabledMetrics {
+public class DisabledMetrics implements IndexedCollection {
 
     private final StoreNames store;
 
     DisabledMetrics(StoreNames store) {
         this.store = store;
+    }
+
+    @Override
+    public String collection() {
+        return StoreNames.DISABLED_METRICS;
+    }
+
+    /** Reads and deletes by owner and test (besides by {@code _id}). */
+    @Override
+    public List<IndexModel> indexes() {
+        return List.of(Ownership.BY_OWNER_AND_TEST);
     }
 
     private ReactiveMongoCollection<Document> metrics() {

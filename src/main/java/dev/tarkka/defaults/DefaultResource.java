@@ -1,7 +1,6 @@
 package dev.tarkka.defaults;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.tarkka.changes.TestReport;
 import io.smallrye.mutiny.Uni;
 
 /** The public example data (api.md §4.11); no authentication, names without slashes. */
@@ -30,13 +30,13 @@ public class DefaultResource {
 
     @GET
     @Path("/result/{name}")
-    public List<Map<String, Object>> result(@PathParam("name") String name) {
+    public List<DefaultData.DefaultPoint> result(@PathParam("name") String name) {
         return defaults.series(name);
     }
 
     @GET
     @Path("/result/{name}/changes")
-    public Uni<Map<String, Object>> changes(@PathParam("name") String name) {
+    public Uni<TestReport> changes(@PathParam("name") String name) {
         return defaults.changes(name);
     }
 }

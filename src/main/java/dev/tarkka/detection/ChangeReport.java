@@ -96,8 +96,18 @@ public final class ChangeReport {
                 .toArray(Double[]::new));
     }
 
+    /**
+     * Where a metric's series comes from: position {@code i} of the series of {@code metric} (the index a change
+     * point carries) is the point at {@code positionsOf(points, metric)[i]} of {@code points}.
+     */
+    public static int[] positionsOf(List<DataPoint> points, String metric) {
+        return java.util.stream.IntStream.range(0, points.size())
+                .filter(i -> points.get(i).metrics().containsKey(metric))
+                .toArray();
+    }
+
     private static List<DataPoint> pointsWith(List<DataPoint> points, String metric) {
-        return points.stream().filter(point -> point.metrics().containsKey(metric)).toList();
+        return java.util.Arrays.stream(positionsOf(points, metric)).mapToObj(points::get).toList();
     }
 
     private record PendingGroup(long time, Map<String, String> attributes, List<ReportChange> changes) {

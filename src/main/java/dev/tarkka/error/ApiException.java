@@ -42,10 +42,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(422, problems);
     }
 
+    /** A 422 with one problem. */
+    public static ApiException invalid(ValidationProblem problem) {
+        return validation(List.of(problem));
+    }
+
     /** Unparseable JSON: a 422 like every other body problem. */
     public static ApiException malformedJson(JsonProcessingException e) {
-        return validation(List.of(ValidationProblem.at(List.of("body"), "json_invalid",
-                "JSON decode error: " + e.getOriginalMessage(), null)));
+        return invalid(ValidationProblem.invalidJson(e.getOriginalMessage()));
     }
 
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {

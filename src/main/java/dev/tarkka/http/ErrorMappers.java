@@ -1,4 +1,4 @@
-package dev.tarkka.error;
+package dev.tarkka.http;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +23,9 @@ import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
+import dev.tarkka.error.ApiException;
+import dev.tarkka.error.ErrorBody;
+import dev.tarkka.error.ValidationProblem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -90,8 +93,8 @@ public class ErrorMappers {
         List<Object> loc = new ArrayList<>();
         loc.add("body");
         e.getPath().forEach(ref -> loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex()));
-        return api(ApiException.validation(List.of(ValidationProblem.at(loc, "type_error",
-                "Input has the wrong type: " + e.getOriginalMessage(), null))));
+        return api(ApiException.invalid(ValidationProblem.at(loc, "type_error",
+                "Input has the wrong type: " + e.getOriginalMessage(), null)));
     }
 
     /**
@@ -146,8 +149,8 @@ public class ErrorMappers {
             }
         }
         boolean missing = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
-        return ValidationProblem.at(loc, missing ? "missing" : "value_error",
-                missing ? "Field required" : violation.getMessage(), missing ? null : violation.getInvalidValue());
+        return missing ? ValidationProblem.missing(loc, null)
+                : ValidationProblem.at(loc, "value_error", violation.getMessage(), violation.getInvalidValue());
     }
 
     private static Response.ResponseBuilder json(int status, ErrorBody body) {

@@ -1,4 +1,4 @@
-package dev.tarkka.error;
+package dev.tarkka.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import dev.tarkka.error.ApiException;
+import dev.tarkka.error.ValidationProblem;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -55,8 +57,8 @@ public class JsonBodies {
             return null;
         }
         if (node != null && !isWellFormed(node)) {
-            throw ApiException.validation(List.of(ValidationProblem.at(List.of("body"), "string_unicode",
-                    "Strings must be valid Unicode (no unpaired surrogates)", null)));
+            throw ApiException.invalid(ValidationProblem.invalidText(List.of("body"),
+                    "Strings must be valid Unicode (no unpaired surrogates)"));
         }
         return node;
     }
@@ -70,8 +72,7 @@ public class JsonBodies {
                     .decode(ByteBuffer.wrap(body)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw ApiException.validation(List.of(ValidationProblem.at(List.of("body"), "json_invalid",
-                    "JSON decode error: the body is not valid UTF-8", null)));
+            throw ApiException.invalid(ValidationProblem.invalidJson("the body is not valid UTF-8"));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.tarkka.error;
+package dev.tarkka.http;
 
 import jakarta.inject.Singleton;
 

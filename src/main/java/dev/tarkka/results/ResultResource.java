@@ -1,7 +1,6 @@
 package dev.tarkka.results;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
@@ -20,12 +19,13 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.bson.types.ObjectId;
 
-import dev.tarkka.auth.AuthenticatedUser;
+import dev.tarkka.auth.Caller;
+import dev.tarkka.changes.TestReport;
 import dev.tarkka.error.ApiException;
-import dev.tarkka.error.JsonBodies;
 import dev.tarkka.error.ValidationProblem;
+import dev.tarkka.http.JsonBodies;
+import dev.tarkka.series.StoredPoint;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,63 +38,62 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class ResultResource {
 
+    /** What deletes answer: an empty list, as in Nyrkio. */
+    static final List<Object> DELETED = List.of();
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,19}");
 
     private final ResultService results;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final JsonBodies json;
 
-    ResultResource(ResultService results, SecurityIdentity identity, JsonBodies json) {
+    ResultResource(ResultService results, Caller caller, JsonBodies json) {
         this.results = results;
-        this.identity = identity;
+        this.caller = caller;
         this.json = json;
     }
 
     @GET
     @Path("/results")
-    public Uni<List<Map<String, String>>> list() {
-        return results.testNames(caller().id());
+    public Uni<List<TestEntry>> list() {
+        return results.testNames(caller.id());
     }
 
     @DELETE
     @Path("/results")
     public Uni<List<Object>> deleteAll() {
-        return results.deleteAll(caller().id()).replaceWith(List.of());
+        return results.deleteAll(caller.id()).replaceWith(DELETED);
     }
 
     @GET
     @Path("/result/{name: .*}")
-    public Uni<List<Map<String, Object>>> get(@PathParam("name") String name) {
-        return results.series(caller().id(), name);
+    public Uni<List<StoredPoint>> get(@PathParam("name") String name) {
+        return results.series(caller.id(), name).onItem().ifNull().failWith(ApiException::notFound);
     }
 
     @POST
     @Path("/result/{name: .*}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Map<String, Object>> add(@PathParam("name") String name,
+    public Uni<TestReport> add(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        ObjectId owner = caller().id();
+        ObjectId owner = caller.id();
         return json.read(contentType, body).chain(results -> this.results.add(owner, name, results));
     }
 
     @PUT
     @Path("/result/{name: .*}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Map<String, Object>> replace(@PathParam("name") String name,
+    public Uni<TestReport> replace(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        ObjectId owner = caller().id();
+        ObjectId owner = caller.id();
         return json.read(contentType, body).chain(results -> this.results.replace(owner, name, results));
     }
 
     @DELETE
     @Path("/result/{name: .*}")
     public Uni<List<Object>> delete(@PathParam("name") String name, @Context UriInfo uri) {
-        return results.delete(caller().id(), name, timestamp(uri.getQueryParameters().get("timestamp")))
-                .replaceWith(List.of());
-    }
-
-    private AuthenticatedUser caller() {
-        return AuthenticatedUser.from(identity);
+        return results.delete(caller.id(), name, timestamp(uri.getQueryParameters().get("timestamp")))
+                .map(found -> found ? DELETED : null)
+                .onItem().ifNull().failWith(ApiException::notFound);
     }
 
     /** At most one {@code timestamp}, an integer: anything else would delete the wrong points. */
@@ -103,15 +102,15 @@ public class ResultResource {
             return null;
         }
         String value = values.get(0);
+        List<Object> loc = List.of("query", "timestamp");
         if (values.size() > 1 || !INTEGER.matcher(value).matches()) {
-            throw ApiException.validation(List.of(ValidationProblem.at(List.of("query", "timestamp"), "int_parsing",
-                    "Input should be a single valid integer", values.size() > 1 ? values : value)));
+            throw ApiException.invalid(ValidationProblem.at(loc, "int_parsing", "Input should be a single valid integer",
+                    values.size() > 1 ? values : value));
         }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ApiException.validation(List.of(ValidationProblem.at(List.of("query", "timestamp"), "int_too_large",
-                    "Input should be an integer between -2^63 and 2^63-1", value)));
+            throw ApiException.invalid(ValidationProblem.integerTooLarge(loc, value));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.tarkka.results;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,89 +12,109 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tarkka.changes.ChangePointCache;
 import dev.tarkka.changes.ChangeService;
 import dev.tarkka.changes.TestAnalysis;
+import dev.tarkka.changes.TestReport;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.series.SeriesStore;
+import dev.tarkka.series.StoredPoint;
+import dev.tarkka.series.TestNames;
+import dev.tarkka.series.UploadParser;
 import dev.tarkka.summaries.SummaryService;
+import dev.tarkka.userconfig.UserConfigService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The results API's orchestration: validate the whole upload, store it, and only then analyse. Each
- * step is reactive; the analysis itself runs on the detection pool.
+ * The results API's orchestration, in one direction: validate the whole upload, store it in the series, and
+ * only then analyse it with the owner's options and refresh its summary. Each step is reactive; the analysis
+ * itself runs on the detection pool.
  */
 @ApplicationScoped
 public class ResultService {
 
     private static final Logger LOG = Logger.getLogger(ResultService.class);
 
-    private final ResultStore store;
+    private final SeriesStore series;
+    private final UserConfigService configs;
     private final ChangeService changes;
     private final ChangePointCache cache;
     private final SummaryService summaries;
 
-    ResultService(ResultStore store, ChangeService changes, ChangePointCache cache, SummaryService summaries) {
-        this.store = store;
+    ResultService(SeriesStore series, UserConfigService configs, ChangeService changes, ChangePointCache cache,
+            SummaryService summaries) {
+        this.series = series;
+        this.configs = configs;
         this.changes = changes;
         this.cache = cache;
         this.summaries = summaries;
     }
 
-    public Uni<List<Map<String, String>>> testNames(ObjectId owner) {
-        return store.testNames(owner).map(names -> names.stream().map(name -> Map.of("test_name", name)).toList());
+    public Uni<List<TestEntry>> testNames(ObjectId owner) {
+        return series.testNames(owner).map(names -> names.stream().map(TestEntry::new).toList());
     }
 
-    public Uni<List<Map<String, Object>>> series(ObjectId owner, String testName) {
-        return store.series(owner, TestNames.require(testName))
-                .map(docs -> docs.stream().map(ResultDocuments::toApi).toList())
-                .chain(points -> points.isEmpty() ? Uni.createFrom().failure(ApiException.notFound())
-                        : Uni.createFrom().item(points));
+    /**
+     * The test's own points, or null when the owner has no test of that name; a test with only pull-request
+     * points has an empty series (api.md §4.3).
+     */
+    public Uni<List<StoredPoint>> series(ObjectId owner, String testName) {
+        return series.series(owner, TestNames.require(testName)).chain(points -> points.isEmpty()
+                ? series.exists(owner, testName).map(exists -> exists ? points : null)
+                : Uni.createFrom().item(points));
     }
 
     /** Stores new points (all or none), then answers the change report of the whole series. */
-    public Uni<Map<String, Object>> add(ObjectId owner, String testName, JsonNode body) {
+    public Uni<TestReport> add(ObjectId owner, String testName, JsonNode body) {
         TestNames.require(testName);
-        List<ResultInput> results = ResultParser.parse(body);
-        if (results.isEmpty()) {
+        UploadParser.Upload upload = UploadParser.upload(body);
+        if (upload.results().isEmpty()) {
             return Uni.createFrom().failure(ApiException.badRequest("Invalid data: the body holds no results"));
         }
-        return store.insert(owner, testName, results).chain(() -> analyseAfterWrite(owner, testName));
+        return series.insert(owner, testName, upload.results())
+                .chain(() -> analyseAfterWrite(owner, testName))
+                .map(report -> report.withWarnings(upload.warnings()));
     }
 
     /** Stores points, replacing those with the same key, then answers the change report. */
-    public Uni<Map<String, Object>> replace(ObjectId owner, String testName, JsonNode body) {
+    public Uni<TestReport> replace(ObjectId owner, String testName, JsonNode body) {
         TestNames.require(testName);
-        List<ResultInput> results = ResultParser.parse(body);
-        Uni<Void> stored = results.isEmpty() ? Uni.createFrom().voidItem() : store.upsert(owner, testName, results);
-        return stored.chain(() -> analyseAfterWrite(owner, testName));
+        UploadParser.Upload upload = UploadParser.upload(body);
+        Uni<Void> stored = upload.results().isEmpty() ? Uni.createFrom().voidItem()
+                : series.upsert(owner, testName, upload.results());
+        return stored.chain(() -> analyseAfterWrite(owner, testName))
+                .map(report -> report.withWarnings(upload.warnings()));
     }
 
     /**
      * The report and the summary after a write that is already stored. A failure here must not turn the
      * stored write into an error: the client gets 200 with a warning, and reads recompute what is missing.
      */
-    private Uni<Map<String, Object>> analyseAfterWrite(ObjectId owner, String testName) {
-        return changes.analyse(owner, testName)
+    private Uni<TestReport> analyseAfterWrite(ObjectId owner, String testName) {
+        return configs.detectionOptions(owner)
+                .chain(options -> changes.analyse(owner, testName, options))
                 .call(analysis -> summaries.refresh(owner, analysis))
                 .map(TestAnalysis::report)
                 .onFailure().recoverWithItem(e -> ChangeService.afterWriteWarning(testName, e));
     }
 
     public Uni<Void> deleteAll(ObjectId owner) {
-        return store.deleteAll(owner).chain(() -> cleanUp(summaries.forgetAll(owner), cache.deleteAll(owner)));
+        return series.deleteAll(owner).chain(() -> cleanUp(summaries.forgetAll(owner), cache.deleteAll(owner)));
     }
 
-    /** Deletes one point (with a timestamp) or the whole test; 404 when the test does not exist. */
-    public Uni<Void> delete(ObjectId owner, String testName, Long timestamp) {
+    /** Deletes one point (with a timestamp) or the whole test; false when the test does not exist. */
+    public Uni<Boolean> delete(ObjectId owner, String testName, Long timestamp) {
         TestNames.require(testName);
-        return store.exists(owner, testName)
+        return series.exists(owner, testName)
                 .chain(exists -> {
                     if (!exists) {
-                        return Uni.createFrom().failure(ApiException.notFound());
+                        return Uni.createFrom().item(false);
                     }
-                    return timestamp == null ? deleteTest(owner, testName) : deletePoint(owner, testName, timestamp);
+                    Uni<Void> deleted = timestamp == null ? deleteTest(owner, testName)
+                            : deletePoint(owner, testName, timestamp);
+                    return deleted.replaceWith(true);
                 });
     }
 
     private Uni<Void> deleteTest(ObjectId owner, String testName) {
-        return store.deleteTest(owner, testName)
+        return series.deleteTest(owner, testName)
                 .chain(() -> cleanUp(summaries.forget(owner, testName), cache.deleteTest(owner, testName)));
     }
 
@@ -112,7 +131,7 @@ public class ResultService {
     }
 
     private Uni<Void> deletePoint(ObjectId owner, String testName, long timestamp) {
-        return store.deletePoint(owner, testName, timestamp).chain(() -> analyseAfterWrite(owner, testName))
+        return series.deletePoint(owner, testName, timestamp).chain(() -> analyseAfterWrite(owner, testName))
                 .replaceWithVoid();
     }
 }

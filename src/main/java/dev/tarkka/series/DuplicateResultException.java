@@ -1,7 +1,4 @@
-package dev.tarkka.results;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
+package dev.tarkka.series;
 
 import org.bson.Document;
 
@@ -10,14 +7,15 @@ import dev.tarkka.error.ApiException;
 /** A point with this key is stored already (or sent twice in one upload); nothing of the upload was kept. */
 public class DuplicateResultException extends ApiException {
 
-    DuplicateResultException(Document key) {
-        super(400, detail(key));
+    /** The answer's detail: {@code {"reason": ..., "data": <the key>}} (api.md §4.4). */
+    public record Detail(String reason, Key data) {
     }
 
-    private static Map<String, Object> detail(Document key) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("reason", "Result already exists for key");
-        detail.put("data", ResultDocuments.publicKey(key));
-        return detail;
+    /** The point's key without its owner, in the stored key's order. */
+    public record Key(String gitRepo, String branch, String gitCommit, String testName, long timestamp) {
+    }
+
+    DuplicateResultException(Document key) {
+        super(400, new Detail("Result already exists for key", PointCodec.publicKey(key)));
     }
 }

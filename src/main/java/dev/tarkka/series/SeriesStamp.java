@@ -1,9 +1,7 @@
-package dev.tarkka.results;
+package dev.tarkka.series;
 
 import java.util.Date;
 import java.util.List;
-
-import org.bson.Document;
 
 /**
  * What a test's stored points looked like: how many there were and when the newest write happened.
@@ -12,14 +10,14 @@ import org.bson.Document;
 public record SeriesStamp(long count, Date lastModified) {
 
     /** The stamp of points read from the store. */
-    public static SeriesStamp of(List<Document> docs) {
+    public static SeriesStamp of(List<StoredPoint> points) {
         Date newest = null;
-        for (Document doc : docs) {
-            Date modified = doc.get("meta", Document.class).getDate("last_modified");
+        for (StoredPoint point : points) {
+            Date modified = Date.from(point.lastModified());
             if (newest == null || modified.after(newest)) {
                 newest = modified;
             }
         }
-        return new SeriesStamp(docs.size(), newest);
+        return new SeriesStamp(points.size(), newest);
     }
 }

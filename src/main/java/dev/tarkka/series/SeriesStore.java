@@ -1,12 +1,15 @@
-package dev.tarkka.results;
+package dev.tarkka.series;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,12 +22,14 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 
+import dev.tarkka.store.IndexedCollection;
 import dev.tarkka.store.Ownership;
 import dev.tarkka.store.StoreErrors;
 import dev.tarkka.store.StoreNames;
@@ -33,20 +38,32 @@ import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Persistence of data points. Works without transactions: writes are single-document atomic, the compound
- * {@code _id} decides uniqueness, and a rejected upload leaves nothing behind.
+ * The stored data points of every test. Works without transactions: writes are single-document atomic, the
+ * compound {@code _id} decides uniqueness, and a rejected upload leaves nothing behind. Reads answer typed
+ * {@link StoredPoint}s; the document layout stays in {@link PointCodec}.
  */
 @ApplicationScoped
-public class ResultStore {
-
-    /** What reads of a series use: the bulky compound key stays on the server. */
-    private static final Bson SERIES_FIELDS = Projections.fields(Projections.excludeId(),
-            Projections.include(ResultDocuments.TIMESTAMP, "metrics", "attributes", "extra_info", "meta"));
+public class SeriesStore implements IndexedCollection {
 
     private final StoreNames store;
 
-    ResultStore(StoreNames store) {
+    SeriesStore(StoreNames store) {
         this.store = store;
+    }
+
+    @Override
+    public String collection() {
+        return StoreNames.RESULTS;
+    }
+
+    /**
+     * A test's series in order (also the owner's test list, stamps and deletes: its prefixes), and an owner's
+     * pull-request points.
+     */
+    @Override
+    public List<IndexModel> indexes() {
+        return List.of(new IndexModel(Indexes.ascending(Ownership.USER_ID, Ownership.TEST_NAME, PointCodec.TIMESTAMP)),
+                new IndexModel(Indexes.ascending(Ownership.USER_ID, PointCodec.PULL_REQUEST)));
     }
 
     private ReactiveMongoCollection<Document> results() {
@@ -58,12 +75,17 @@ public class ResultStore {
      * {@link DuplicateResultException} after the points this call inserted before it are removed again.
      */
     public Uni<Void> insert(ObjectId owner, String testName, List<ResultInput> results) {
+        return insert(owner, testName, results, null);
+    }
+
+    /** As {@link #insert(ObjectId, String, List)}, for the points of a pull request when {@code pullRequest} is set. */
+    public Uni<Void> insert(ObjectId owner, String testName, List<ResultInput> results, Integer pullRequest) {
         Instant now = now();
         List<Document> docs = new ArrayList<>(results.size());
         Set<Document> keys = new HashSet<>();
         for (ResultInput result : results) {
-            Document doc = ResultDocuments.toDocument(owner, testName, result, now);
-            Document key = doc.get(ResultDocuments.ID, Document.class);
+            Document doc = PointCodec.toDocument(owner, testName, result, now, pullRequest);
+            Document key = doc.get(PointCodec.ID, Document.class);
             if (!keys.add(key)) {
                 return Uni.createFrom().failure(new DuplicateResultException(key));
             }
@@ -77,45 +99,126 @@ public class ResultStore {
 
     /** Upserts every point by its key: a repeated upload replaces the stored values. */
     public Uni<Void> upsert(ObjectId owner, String testName, List<ResultInput> results) {
+        return upsert(owner, testName, results, null);
+    }
+
+    /** As {@link #upsert(ObjectId, String, List)}, for the points of a pull request when {@code pullRequest} is set. */
+    public Uni<Void> upsert(ObjectId owner, String testName, List<ResultInput> results, Integer pullRequest) {
         Instant now = now();
         List<WriteModel<Document>> writes = new ArrayList<>(results.size());
         for (ResultInput result : results) {
-            Document doc = ResultDocuments.toDocument(owner, testName, result, now);
-            writes.add(new ReplaceOneModel<>(Filters.eq(ResultDocuments.ID, doc.get(ResultDocuments.ID)), doc,
+            Document doc = PointCodec.toDocument(owner, testName, result, now, pullRequest);
+            writes.add(new ReplaceOneModel<>(Filters.eq(PointCodec.ID, doc.get(PointCodec.ID)), doc,
                     new ReplaceOptions().upsert(true)));
         }
         return results().bulkWrite(writes).replaceWithVoid();
     }
 
-    /** The test's points by timestamp; ties are broken by the key so every read sees the same order. */
-    public Uni<List<Document>> series(ObjectId owner, String testName) {
-        return results().find(Ownership.ofTest(owner, testName), new FindOptions()
-                .sort(Sorts.ascending(ResultDocuments.TIMESTAMP, ResultDocuments.ID))
-                .projection(SERIES_FIELDS))
+    /**
+     * The test's own series by timestamp (pull-request points are not part of it); ties are broken by the key so
+     * every read sees the same order.
+     */
+    public Uni<List<StoredPoint>> series(ObjectId owner, String testName) {
+        return points(ownSeries(owner, testName));
+    }
+
+    /** The test's own series up to and including {@code cutoff}: what a pull request is compared with. */
+    public Uni<List<StoredPoint>> history(ObjectId owner, String testName, long cutoff) {
+        return points(Filters.and(ownSeries(owner, testName), Filters.lte(PointCodec.TIMESTAMP, cutoff)));
+    }
+
+    private Uni<List<StoredPoint>> points(Bson filter) {
+        return results().find(filter, new FindOptions()
+                .sort(Sorts.ascending(PointCodec.TIMESTAMP, PointCodec.ID))
+                .projection(PointCodec.POINT_FIELDS))
+                .map(PointCodec::fromDocument)
                 .collect().asList();
     }
 
+    private static Bson ownSeries(ObjectId owner, String testName) {
+        return Filters.and(Ownership.ofTest(owner, testName), Filters.exists(PointCodec.PULL_REQUEST, false));
+    }
+
+    /**
+     * The newest point of the test uploaded for the pull request (at {@code commit}, when given), or null.
+     * {@code repo} is the short {@code owner/name}, matched case-insensitively against the end of the points'
+     * repository URL, whatever its host.
+     */
+    public Uni<StoredPoint> pullPoint(ObjectId owner, String testName, int pullRequest, String repo, String commit) {
+        Bson filter = Filters.and(Ownership.ofTest(owner, testName), ofPull(pullRequest, repo));
+        if (commit != null) {
+            filter = Filters.and(filter, Filters.eq(PointCodec.GIT_COMMIT, commit));
+        }
+        return results().find(filter, new FindOptions()
+                .sort(Sorts.descending(PointCodec.TIMESTAMP, PointCodec.ID))
+                .projection(PointCodec.POINT_FIELDS).limit(1))
+                .map(PointCodec::fromDocument)
+                .collect().first();
+    }
+
+    /** The names of the tests the pull request has points for at {@code commit}, sorted. */
+    public Uni<List<String>> pullTestNames(ObjectId owner, int pullRequest, String repo, String commit) {
+        return results().distinct(PointCodec.TEST_NAME, Filters.and(Ownership.of(owner), ofPull(pullRequest, repo),
+                Filters.eq(PointCodec.GIT_COMMIT, commit)), String.class)
+                .collect().asList()
+                .map(names -> names.stream().sorted().toList());
+    }
+
+    /** Every pull request of the owner, one entry per repository, branch, commit and number, newest number first. */
+    public Uni<List<PullEntry>> pulls(ObjectId owner) {
+        List<Bson> pipeline = List.of(
+                Aggregates.match(Filters.and(Ownership.of(owner), Filters.exists(PointCodec.PULL_REQUEST, true))),
+                Aggregates.group(new Document("git_repo", "$" + PointCodec.GIT_REPO)
+                        .append("branch", "$attributes.branch")
+                        .append("git_commit", "$" + PointCodec.GIT_COMMIT)
+                        .append("pull_request", "$" + PointCodec.PULL_REQUEST),
+                        Accumulators.push("test_names", "$" + PointCodec.TEST_NAME)));
+        return results().aggregate(pipeline)
+                .map(doc -> {
+                    Document key = doc.get("_id", Document.class);
+                    return new PullEntry(key.getString("git_repo"), key.getString("branch"),
+                            key.getString("git_commit"), ((Number) key.get("pull_request")).intValue(),
+                            doc.getList("test_names", String.class).stream().distinct().toList());
+                })
+                .collect().asList()
+                .map(entries -> entries.stream()
+                        .sorted(Comparator.comparingInt(PullEntry::pullNumber).reversed())
+                        .toList());
+    }
+
+    /** Deletes every point of the pull request in that repository, whatever its test; answers how many. */
+    public Uni<Long> deletePull(ObjectId owner, int pullRequest, String repo) {
+        return results().deleteMany(Filters.and(Ownership.of(owner), ofPull(pullRequest, repo)))
+                .map(r -> r.getDeletedCount());
+    }
+
+    private static Bson ofPull(int pullRequest, String repo) {
+        String suffix = "(^|/)" + Pattern.quote(repo.toLowerCase(Locale.ROOT)) + "$";
+        return Filters.and(Filters.eq(PointCodec.PULL_REQUEST, pullRequest), Filters.regex(PointCodec.GIT_REPO, suffix));
+    }
+
+    /** Whether the owner has any point of the test, pull-request points included (api.md §4.3). */
     public Uni<Boolean> exists(ObjectId owner, String testName) {
         return results().find(Ownership.ofTest(owner, testName), new FindOptions().limit(1)).collect().first()
                 .map(doc -> doc != null);
     }
 
     public Uni<List<String>> testNames(ObjectId owner) {
-        return results().distinct(ResultDocuments.TEST_NAME, Ownership.of(owner), String.class)
+        return results().distinct(PointCodec.TEST_NAME, Ownership.of(owner), String.class)
                 .collect().asList()
                 .map(names -> names.stream().sorted().toList());
     }
 
     /**
      * The stamp of every test of the owner whose name starts with {@code namePrefix} (all when null), in one
-     * aggregation. The {@code user_id, test_name} index narrows the match, but every matching document is read
-     * for its {@code last_modified}.
+     * aggregation. The index narrows the match, but every matching document is read for its last-modified time.
      */
     public Uni<Map<String, SeriesStamp>> stamps(ObjectId owner, String namePrefix) {
         List<Bson> pipeline = List.of(
-                Aggregates.match(Ownership.ofTestsUnder(owner, namePrefix)),
-                Aggregates.group("$" + ResultDocuments.TEST_NAME, Accumulators.sum("count", 1L),
-                        Accumulators.max("last_modified", "$meta.last_modified")));
+                Aggregates.match(Filters.and(Ownership.ofTestsUnder(owner, namePrefix),
+                        Filters.exists(PointCodec.PULL_REQUEST, false))),
+                Aggregates.group("$" + PointCodec.TEST_NAME, Accumulators.sum("count", 1L),
+                        Accumulators.max("last_modified", "$" + PointCodec.LAST_MODIFIED)));
         return results().aggregate(pipeline).collect().asMap(
                 doc -> doc.getString("_id"),
                 doc -> new SeriesStamp(((Number) doc.get("count")).longValue(), doc.getDate("last_modified")));
@@ -129,14 +232,15 @@ public class ResultStore {
         return results().deleteMany(Ownership.ofTest(owner, testName)).map(r -> r.getDeletedCount());
     }
 
+    /** Deletes one point of the test's own series (never a pull request's point) at {@code timestamp}. */
     public Uni<Long> deletePoint(ObjectId owner, String testName, long timestamp) {
-        return results().deleteOne(Filters.and(Ownership.ofTest(owner, testName), Filters.eq(ResultDocuments.TIMESTAMP, timestamp)))
-                .map(r -> r.getDeletedCount());
+        return results().deleteOne(Filters.and(ownSeries(owner, testName),
+                Filters.eq(PointCodec.TIMESTAMP, timestamp))).map(r -> r.getDeletedCount());
     }
 
     private Uni<Void> undoPartialInsert(List<Document> docs, Throwable failure) {
         int failedAt = failedIndex(failure);
-        Document duplicateKey = docs.get(failedAt).get(ResultDocuments.ID, Document.class);
+        Document duplicateKey = docs.get(failedAt).get(PointCodec.ID, Document.class);
         // An ordered insert stored everything before the duplicate: those points were ours, take them back.
         return delete(docs.subList(0, failedAt))
                 .chain(() -> Uni.createFrom().failure(new DuplicateResultException(duplicateKey)));
@@ -153,9 +257,9 @@ public class ResultStore {
 
     /** Deletes the given documents of this upload by their keys. */
     private Uni<Void> delete(List<Document> docs) {
-        List<Object> ids = docs.stream().map(d -> d.get(ResultDocuments.ID)).toList();
+        List<Object> ids = docs.stream().map(d -> d.get(PointCodec.ID)).toList();
         return ids.isEmpty() ? Uni.createFrom().voidItem()
-                : results().deleteMany(Filters.in(ResultDocuments.ID, ids)).replaceWithVoid();
+                : results().deleteMany(Filters.in(PointCodec.ID, ids)).replaceWithVoid();
     }
 
     private static int failedIndex(Throwable failure) {

@@ -1,4 +1,4 @@
-package dev.tarkka.results;
+package dev.tarkka.series;
 
 import dev.tarkka.error.ApiException;
 

@@ -1,4 +1,4 @@
-package dev.tarkka.results;
+package dev.tarkka.series;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -7,24 +7,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.HashSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tarkka.error.ApiException;
-import dev.tarkka.error.Text;
 import dev.tarkka.error.ValidationProblem;
+import dev.tarkka.http.Text;
 
 /**
  * Validates an upload body the way Nyrkio's clients expect: a JSON array of results, with pydantic's lax
  * coercions ({@code "12"} and {@code 1.0} are the timestamp 12 and 1) and its error list (type, loc, msg,
  * input), every problem reported at once, in field order. Unknown keys are dropped. Nothing is stored unless
  * the whole body is valid.
+ * <p>
+ * Read by hand from the JSON tree rather than bound to a type: Jackson's coercions and bean validation's
+ * errors are neither pydantic's lax rules nor its field-ordered, all-at-once list, which Nyrkio's clients and
+ * tests rely on (api.md §3).
  */
-public final class ResultParser {
+public final class UploadParser {
 
     private static final Set<String> DIRECTIONS = Set.of("higher_is_better", "lower_is_better");
+    private static final Set<String> RESULT_KEYS = Set.of("timestamp", "metrics", "attributes", "extra_info");
+    private static final Set<String> METRIC_KEYS = Set.of("name", "unit", "value", "direction");
+    private static final Set<String> ATTRIBUTE_KEYS = Set.of("git_commit", "branch", "git_repo");
+    /** Distinct ignored keys named in an answer: enough to see the mistake, bounded for a hostile body. */
+    static final int MAX_IGNORED_KEYS = 20;
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** MongoDB refuses documents nested deeper than 100 levels; extra_info sits two levels down. */
@@ -37,6 +47,20 @@ public final class ResultParser {
     static final int MAX_PROBLEMS = 100;
 
     private final List<ValidationProblem> problems = new ArrayList<>();
+    private final Set<String> ignoredKeys = new LinkedHashSet<>();
+
+    /**
+     * A valid upload: its results, and the keys that were dropped because Tarkka does not store them (as in
+     * Nyrkio, which drops them silently), named like {@code attributes.os} or {@code metrics[].stddev}.
+     */
+    public record Upload(List<ResultInput> results, List<String> ignoredKeys) {
+
+        /** What an answer says about the ignored keys; empty when there were none. */
+        public List<String> warnings() {
+            return ignoredKeys.isEmpty() ? List.of()
+                    : List.of("Unknown keys were ignored and not stored: " + String.join(", ", ignoredKeys));
+        }
+    }
 
     /** Records a problem; past {@link #MAX_PROBLEMS} the upload is answered with what was found so far. */
     private void problem(ValidationProblem problem) {
@@ -46,19 +70,25 @@ public final class ResultParser {
         }
     }
 
-    private ResultParser() {
+    private UploadParser() {
     }
 
     /** The results in the body, or an {@link ApiException} 422 listing every problem. */
     public static List<ResultInput> parse(JsonNode body) {
-        return new ResultParser().results(body);
+        return upload(body).results();
+    }
+
+    /** The results in the body with the keys that were ignored, or an {@link ApiException} 422. */
+    public static Upload upload(JsonNode body) {
+        UploadParser parser = new UploadParser();
+        List<ResultInput> results = parser.results(body);
+        return new Upload(results, List.copyOf(parser.ignoredKeys));
     }
 
     private List<ResultInput> results(JsonNode body) {
         List<Object> loc = List.of("body");
         if (body == null || !body.isArray()) {
-            throw ApiException.validation(List.of(
-                    ValidationProblem.at(loc, "list_type", "Input should be a valid list", json(body))));
+            throw ApiException.invalid(ValidationProblem.notAList(loc, json(body)));
         }
         List<ResultInput> results = new ArrayList<>(body.size());
         for (int i = 0; i < body.size(); i++) {
@@ -74,6 +104,7 @@ public final class ResultParser {
         if (!isObject(node, loc)) {
             return null;
         }
+        ignoreUnknownKeys(node, RESULT_KEYS, "");
         Long timestamp = integer(node.get("timestamp"), ValidationProblem.loc(loc, "timestamp"), node);
         List<ResultInput.Metric> metrics = metrics(node.get("metrics"), ValidationProblem.loc(loc, "metrics"), node);
         ResultInput.Attributes attributes = attributes(node.get("attributes"),
@@ -91,7 +122,7 @@ public final class ResultParser {
             return null;
         }
         if (!node.isArray()) {
-            problem(ValidationProblem.at(loc, "list_type", "Input should be a valid list", json(node)));
+            problem(ValidationProblem.notAList(loc, json(node)));
             return null;
         }
         if (node.size() > MAX_METRICS_PER_RESULT) {
@@ -105,8 +136,8 @@ public final class ResultParser {
         for (int i = 0; i < node.size(); i++) {
             ResultInput.Metric metric = metric(node.get(i), ValidationProblem.loc(loc, i));
             if (metric != null && !names.add(metric.name())) {
-                problem(ValidationProblem.at(ValidationProblem.loc(ValidationProblem.loc(loc, i), "name"), "value_error",
-                        "Value error, metric names must be unique within a result", metric.name()));
+                problem(ValidationProblem.valueError(ValidationProblem.loc(ValidationProblem.loc(loc, i), "name"),
+                        "metric names must be unique within a result", metric.name()));
                 metric = null;
             }
             valid &= metric != null;
@@ -119,6 +150,7 @@ public final class ResultParser {
         if (!isObject(node, loc)) {
             return null;
         }
+        ignoreUnknownKeys(node, METRIC_KEYS, "metrics[].");
         String name = string(node.get("name"), ValidationProblem.loc(loc, "name"), node);
         String unit = string(node.get("unit"), ValidationProblem.loc(loc, "unit"), node);
         Number value = number(node.get("value"), ValidationProblem.loc(loc, "value"), node);
@@ -145,6 +177,7 @@ public final class ResultParser {
         if (!isObject(node, loc)) {
             return null;
         }
+        ignoreUnknownKeys(node, ATTRIBUTE_KEYS, "attributes.");
         // Field order decides the error order: git_commit, branch, git_repo.
         String commit = string(node.get("git_commit"), ValidationProblem.loc(loc, "git_commit"), node);
         String branch = string(node.get("branch"), ValidationProblem.loc(loc, "branch"), node);
@@ -166,7 +199,7 @@ public final class ResultParser {
             Map<String, Object> map = (Map<String, Object>) storable(node, 0);
             return map;
         } catch (IllegalArgumentException e) {
-            problem(ValidationProblem.at(loc, "value_error", "Value error, " + e.getMessage(), null));
+            problem(ValidationProblem.valueError(loc, e.getMessage(), null));
             return null;
         }
     }
@@ -216,6 +249,20 @@ public final class ResultParser {
         return null;
     }
 
+    /** Notes the keys of {@code node} that are not {@code known}; they are dropped, as Nyrkio drops them. */
+    private void ignoreUnknownKeys(JsonNode node, Set<String> known, String prefix) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext() && ignoredKeys.size() < MAX_IGNORED_KEYS;) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                ignoredKeys.add(prefix + abbreviate(name));
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "..." : text;
+    }
+
     private boolean isObject(JsonNode node, List<Object> loc) {
         if (node != null && node.isObject()) {
             return true;
@@ -226,7 +273,7 @@ public final class ResultParser {
     }
 
     private void missing(List<Object> loc, JsonNode parent) {
-        problem(ValidationProblem.at(loc, "missing", "Field required", json(parent)));
+        problem(ValidationProblem.missing(loc, json(parent)));
     }
 
     private String string(JsonNode node, List<Object> loc, JsonNode parent) {
@@ -235,7 +282,7 @@ public final class ResultParser {
             return null;
         }
         if (!node.isTextual()) {
-            problem(ValidationProblem.at(loc, "string_type", "Input should be a valid string", json(node)));
+            problem(ValidationProblem.notAString(loc, json(node)));
             return null;
         }
         if (!Text.isStorable(node.textValue())) {
@@ -275,8 +322,7 @@ public final class ResultParser {
             try {
                 value = new BigInteger(node.textValue().trim());
             } catch (NumberFormatException e) {
-                problem(ValidationProblem.at(loc, "int_parsing",
-                        "Input should be a valid integer, unable to parse string as an integer", json(node)));
+                problem(ValidationProblem.notAnInteger(loc, json(node)));
                 return null;
             }
         } else {
@@ -284,8 +330,7 @@ public final class ResultParser {
             return null;
         }
         if (value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {
-            problem(ValidationProblem.at(loc, "int_too_large",
-                    "Input should be an integer between -2^63 and 2^63-1", json(node)));
+            problem(ValidationProblem.integerTooLarge(loc, json(node)));
             return null;
         }
         return value.longValue();

@@ -6,6 +6,8 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
 
 /**
  * Filters on the fields every per-user collection shares, {@code user_id} and {@code test_name} (Nyrkio's
@@ -15,6 +17,9 @@ public final class Ownership {
 
     public static final String USER_ID = "user_id";
     public static final String TEST_NAME = "test_name";
+
+    /** The index that serves {@link #of} and {@link #ofTest} (and {@link #ofTestsUnder}, a prefix of it). */
+    public static final IndexModel BY_OWNER_AND_TEST = new IndexModel(Indexes.ascending(USER_ID, TEST_NAME));
 
     private Ownership() {
     }

@@ -1,29 +1,22 @@
 package dev.tarkka.store;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
-import org.bson.Document;
 import org.jboss.logging.Logger;
 
-import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-
-import io.quarkus.mongodb.reactive.ReactiveMongoClient;
-import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
- * Creates the store's indexes in the background (startup must not wait for, or fail on, an unreachable
- * MongoDB: readiness reports the store) and stops the embedded store on shutdown.
+ * Creates the indexes every store declares ({@link IndexedCollection}) in the background (startup must not wait
+ * for, or fail on, an unreachable MongoDB: readiness reports the store) and stops the embedded store on shutdown.
  */
 @ApplicationScoped
 public class StoreLifecycle {
@@ -31,13 +24,13 @@ public class StoreLifecycle {
     private static final Logger LOG = Logger.getLogger(StoreLifecycle.class);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
 
-    private final ReactiveMongoClient client;
     private final StoreNames names;
+    private final Instance<IndexedCollection> stores;
     private volatile Cancellable indexCreation;
 
-    StoreLifecycle(ReactiveMongoClient client, StoreNames names) {
-        this.client = client;
+    StoreLifecycle(StoreNames names, Instance<IndexedCollection> stores) {
         this.names = names;
+        this.stores = stores;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -57,18 +50,8 @@ public class StoreLifecycle {
     }
 
     Uni<Void> createIndexes() {
-        ReactiveMongoDatabase db = client.getDatabase(names.database());
-        return Uni.combine().all().unis(
-                db.getCollection(StoreNames.RESULTS).createIndexes(List.of(
-                        new IndexModel(Indexes.ascending("user_id", "test_name", "timestamp")))),
-                db.getCollection(StoreNames.USERS).createIndexes(List.of(
-                        new IndexModel(new Document("email_key", 1), new IndexOptions().unique(true)))),
-                db.getCollection(StoreNames.API_TOKENS).createIndexes(List.of(
-                        new IndexModel(Indexes.ascending("user_id")))),
-                // login failures go away by themselves once their window has passed
-                db.getCollection(StoreNames.LOGIN_FAILURES).createIndexes(List.of(
-                        new IndexModel(Indexes.ascending("expires_at"),
-                                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)))))
-                .discardItems();
+        return Multi.createFrom().iterable(stores.stream().filter(s -> !s.indexes().isEmpty()).toList())
+                .onItem().transformToUniAndMerge(s -> names.collection(s.collection()).createIndexes(s.indexes()))
+                .collect().last().replaceWithVoid();
     }
 }

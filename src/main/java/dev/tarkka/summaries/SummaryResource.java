@@ -2,6 +2,7 @@ package dev.tarkka.summaries;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,9 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.bson.types.ObjectId;
 
 import dev.tarkka.auth.AccountDirectory;
-import dev.tarkka.auth.AuthenticatedUser;
+import dev.tarkka.auth.Caller;
+import dev.tarkka.error.ApiException;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /** Dashboard summaries and the per-commit view of the caller's tests (api.md §4.9, §4.10). */
@@ -27,37 +28,42 @@ public class SummaryResource {
 
     private final SummaryService summaries;
     private final AccountDirectory accounts;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    SummaryResource(SummaryService summaries, AccountDirectory accounts, SecurityIdentity identity) {
+    SummaryResource(SummaryService summaries, AccountDirectory accounts, Caller caller) {
         this.summaries = summaries;
         this.accounts = accounts;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
     @Path("/result/{prefix: .*}/summary")
-    public Uni<Map<String, Object>> summary(@PathParam("prefix") String prefix) {
-        return summaries.summary(caller(), prefix);
+    public Uni<Summary> summary(@PathParam("prefix") String prefix) {
+        ObjectId owner = caller.id();
+        return summaries.summary(owner, prefix).onItem().ifNull().failWith(() -> ApiException.notFound(
+                "Not Found: test_name_prefix=" + prefix + " user.id=" + owner.toHexString()));
     }
 
     @GET
     @Path("/result/summarySiblings")
-    public Uni<Map<String, Object>> everything() {
-        return summaries.everything(caller());
+    public Uni<Map<String, Summary>> everything() {
+        return summaries.everything(caller.id()).map(found -> found.isEmpty() ? null : found)
+                .onItem().ifNull().failWith(ApiException::notFound);
     }
 
     @GET
     @Path("/result/{parent: .*}/summarySiblings")
-    public Uni<Map<String, Object>> children(@PathParam("parent") String parent) {
-        return summaries.children(caller(), parent);
+    public Uni<Map<String, Summary>> children(@PathParam("parent") String parent) {
+        return summaries.children(caller.id(), parent).map(found -> found.isEmpty() ? null : found)
+                .onItem().ifNull().failWith(() -> ApiException.notFound(
+                        "Not Found (summarySiblings, no children for " + parent + ")"));
     }
 
     @GET
     @Path("/changes/perCommit/{prefix: .*}")
-    public Uni<List<Map<String, Object>>> perCommit(@PathParam("prefix") String prefix,
+    public Uni<List<PerCommitEntry>> perCommit(@PathParam("prefix") String prefix,
             @QueryParam("commit") String commit) {
-        return summaries.perCommit(caller(), prefix, commit);
+        return summaries.perCommit(caller.id(), prefix, commit);
     }
 
     /**
@@ -69,10 +75,6 @@ public class SummaryResource {
     @RolesAllowed("admin")
     public Uni<Integer> precompute() {
         return accounts.userIds().onItem().transformToUniAndConcatenate(summaries::precompute)
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
-    }
-
-    private ObjectId caller() {
-        return AuthenticatedUser.from(identity).id();
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 }

@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 
@@ -21,8 +20,8 @@ import dev.tarkka.changes.DisabledMetrics;
 import dev.tarkka.changes.TestAnalysis;
 import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.error.ApiException;
-import dev.tarkka.results.ResultStore;
-import dev.tarkka.results.SeriesStamp;
+import dev.tarkka.series.SeriesStamp;
+import dev.tarkka.series.SeriesStore;
 import dev.tarkka.userconfig.UserConfigService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,15 +37,15 @@ public class SummaryService {
 
     private static final Logger LOG = Logger.getLogger(SummaryService.class);
 
-    private final ResultStore results;
+    private final SeriesStore series;
     private final SummaryStore store;
     private final ChangeService changes;
     private final UserConfigService configs;
     private final DisabledMetrics disabledMetrics;
 
-    SummaryService(ResultStore results, SummaryStore store, ChangeService changes, UserConfigService configs,
+    SummaryService(SeriesStore series, SummaryStore store, ChangeService changes, UserConfigService configs,
             DisabledMetrics disabledMetrics) {
-        this.results = results;
+        this.series = series;
         this.store = store;
         this.changes = changes;
         this.configs = configs;
@@ -55,7 +54,7 @@ public class SummaryService {
 
     /** Stores the summary of a freshly analysed test; best effort, a read repairs what this misses. */
     public Uni<Void> refresh(ObjectId owner, TestAnalysis analysis) {
-        Uni<Void> write = analysis.docs().isEmpty() ? store.deleteTest(owner, analysis.testName())
+        Uni<Void> write = analysis.points().isEmpty() ? store.deleteTest(owner, analysis.testName())
                 : store.save(owner, Leaf.of(analysis));
         return write.onFailure().recoverWithItem(e -> {
             LOG.debugf("Summary of %s not stored: %s", analysis.testName(), e.getMessage());
@@ -71,69 +70,66 @@ public class SummaryService {
         return store.deleteAll(owner);
     }
 
-    /** {@code /result/{prefix}/summary}: one test, or every test under the prefix. */
-    public Uni<Map<String, Object>> summary(ObjectId owner, String prefix) {
+    /** {@code /result/{prefix}/summary}: one test, or every test under the prefix; null when there is none. */
+    public Uni<Summary> summary(ObjectId owner, String prefix) {
         return leaves(owner, prefix, name -> isUnder(name, prefix)).map(leaves -> {
             if (leaves.isEmpty()) {
-                throw ApiException.notFound("Not Found: test_name_prefix=" + prefix + " user.id=" + owner.toHexString());
+                return null;
             }
-            Summary summary = new Summary();
+            Summary.Builder summary = new Summary.Builder();
             leaves.forEach(summary::add);
-            return summary.toJson();
+            return summary.build();
         });
     }
 
-    /** {@code /result/summarySiblings}: every test and every prefix of the owner. */
-    public Uni<Map<String, Object>> everything(ObjectId owner) {
+    /** {@code /result/summarySiblings}: every test and every prefix of the owner; empty when there is none. */
+    public Uni<Map<String, Summary>> everything(ObjectId owner) {
         return leaves(owner, null, name -> true).map(leaves -> {
-            if (leaves.isEmpty()) {
-                throw ApiException.notFound();
-            }
-            Map<String, Summary> summaries = new TreeMap<>();
+            Map<String, Summary.Builder> summaries = new TreeMap<>();
             for (Leaf leaf : leaves) {
                 for (String key : keysOf(leaf.testName())) {
-                    summaries.computeIfAbsent(key, k -> new Summary()).add(leaf);
+                    summaries.computeIfAbsent(key, k -> new Summary.Builder()).add(leaf);
                 }
             }
-            return toJson(summaries);
+            return build(summaries);
         });
     }
 
     /** {@code /result/{parent}/summarySiblings}: the direct children of a prefix, tests or prefixes. */
-    public Uni<Map<String, Object>> children(ObjectId owner, String parent) {
+    public Uni<Map<String, Summary>> children(ObjectId owner, String parent) {
         String base = parent + "/";
         return leaves(owner, base, name -> name.startsWith(base)).map(leaves -> {
-            Map<String, Summary> summaries = new TreeMap<>();
+            Map<String, Summary.Builder> summaries = new TreeMap<>();
             for (Leaf leaf : leaves) {
                 int next = leaf.testName().indexOf('/', base.length());
                 String child = next < 0 ? leaf.testName() : leaf.testName().substring(0, next);
-                summaries.computeIfAbsent(child, k -> new Summary()).add(leaf);
+                summaries.computeIfAbsent(child, k -> new Summary.Builder()).add(leaf);
             }
-            if (summaries.isEmpty()) {
-                throw ApiException.notFound("Not Found (summarySiblings, no children for " + parent + ")");
-            }
-            return toJson(summaries);
+            return build(summaries);
         });
     }
 
-    /** {@code /changes/perCommit/{prefix}}: the change points of the tests under a prefix, one entry per commit and test. */
-    public Uni<List<Map<String, Object>>> perCommit(ObjectId owner, String prefix, String commit) {
+    /**
+     * {@code /changes/perCommit/{prefix}}: the change points of the tests under a prefix, one entry per commit and
+     * test, newest first.
+     */
+    public Uni<List<PerCommitEntry>> perCommit(ObjectId owner, String prefix, String commit) {
         String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         return configs.detectionOptions(owner).chain(options -> leaves(owner, options, trimmed, name -> isUnder(name, trimmed))
                 .map(leaves -> {
-                    List<Map<String, Object>> entries = new ArrayList<>();
+                    List<PerCommitEntry> entries = new ArrayList<>();
                     for (Leaf leaf : leaves) {
-                        Map<String, List<Document>> byCommit = new LinkedHashMap<>();
-                        for (Document cp : leaf.changePoints()) {
-                            if (commit == null || commit.equals(cp.getString("git_commit"))) {
-                                byCommit.computeIfAbsent(cp.getString("git_commit"), c -> new ArrayList<>()).add(cp);
+                        Map<String, List<LeafChange>> byCommit = new LinkedHashMap<>();
+                        for (LeafChange change : leaf.changes()) {
+                            if (commit == null || commit.equals(change.gitCommit())) {
+                                byCommit.computeIfAbsent(change.gitCommit(), c -> new ArrayList<>()).add(change);
                             }
                         }
-                        byCommit.forEach((sha, cps) -> entries.add(PerCommitEntry.of(owner, options, leaf, sha, cps)));
+                        byCommit.forEach((sha, changes) -> entries.add(PerCommitEntry.of(owner, options, leaf, sha, changes)));
                     }
-                    entries.sort(Comparator.<Map<String, Object>> comparingLong(e -> -((Long) e.get("time")))
-                            .thenComparing(e -> PerCommitEntry.commit(e))
-                            .thenComparing(e -> (String) e.get("test_name")));
+                    entries.sort(Comparator.comparingLong((PerCommitEntry e) -> -e.time())
+                            .thenComparing(e -> e.id().gitCommit())
+                            .thenComparing(PerCommitEntry::testName));
                     return entries;
                 }));
     }
@@ -155,7 +151,7 @@ public class SummaryService {
             Predicate<String> names) {
         String optionsKey = AnalysisKeys.of(options);
         return Uni.combine().all()
-                .unis(results.stamps(owner, namePrefix), store.leaves(owner, namePrefix), disabledMetrics.ofOwner(owner))
+                .unis(series.stamps(owner, namePrefix), store.leaves(owner, namePrefix), disabledMetrics.ofOwner(owner))
                 .asTuple()
                 .chain(input -> {
                     Map<String, SeriesStamp> stamps = input.getItem1();
@@ -190,10 +186,9 @@ public class SummaryService {
         return keys;
     }
 
-    private static Map<String, Object> toJson(Map<String, Summary> summaries) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        summaries.forEach((key, summary) -> json.put(key, summary.toJson()));
-        return json;
+    private static Map<String, Summary> build(Map<String, Summary.Builder> builders) {
+        Map<String, Summary> summaries = new LinkedHashMap<>();
+        builders.forEach((key, builder) -> summaries.put(key, builder.build()));
+        return summaries;
     }
-
 }

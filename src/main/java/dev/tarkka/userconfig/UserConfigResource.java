@@ -1,7 +1,5 @@
 package dev.tarkka.userconfig;
 
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,9 +13,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 
-import dev.tarkka.auth.AuthenticatedUser;
+import dev.tarkka.auth.Caller;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /** {@code /api/v0/user/config}: POST and PUT both merge (api.md §6) and answer {@code null}. */
@@ -27,22 +24,22 @@ import io.smallrye.mutiny.Uni;
 public class UserConfigResource {
 
     private final UserConfigService configs;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    UserConfigResource(UserConfigService configs, SecurityIdentity identity) {
+    UserConfigResource(UserConfigService configs, Caller caller) {
         this.configs = configs;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
-    public Uni<Map<String, Object>> get() {
-        return configs.read(caller());
+    public Uni<UserConfig> get() {
+        return configs.read(caller.id());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> post(@Valid UserConfigRequest request) {
-        return configs.write(caller(), request == null ? empty() : request).map(done -> jsonNull());
+        return configs.write(caller.id(), request == null ? empty() : request).map(done -> jsonNull());
     }
 
     @PUT
@@ -53,11 +50,7 @@ public class UserConfigResource {
 
     @DELETE
     public Uni<Response> delete() {
-        return configs.delete(caller()).map(done -> jsonNull());
-    }
-
-    private org.bson.types.ObjectId caller() {
-        return AuthenticatedUser.from(identity).id();
+        return configs.delete(caller.id()).map(done -> jsonNull());
     }
 
     /** Nyrkio answers these writes with a JSON {@code null} body, not 204. */

@@ -1,11 +1,7 @@
 package dev.tarkka.userconfig;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import dev.tarkka.detection.Algorithm;
@@ -30,88 +26,51 @@ public class UserConfigService {
     }
 
     /** What GET answers: the stored keys, with billing always null (Tarkka has no billing). */
-    public Uni<Map<String, Object>> read(ObjectId owner) {
-        return store.find(owner).map(doc -> {
-            Map<String, Object> config = new LinkedHashMap<>();
-            if (doc != null) {
-                doc.forEach((key, value) -> {
-                    if (!key.equals("_id") && !key.equals(UserConfigStore.USER_ID) && !key.equals("meta")) {
-                        config.put(key, value);
-                    }
-                });
-            }
-            config.put("billing", null);
-            config.put("billing_runners", null);
-            return config;
-        });
+    public Uni<UserConfig> read(ObjectId owner) {
+        return store.find(owner);
     }
 
     public Uni<Void> write(ObjectId owner, UserConfigRequest request) {
-        Document keys = validate(request);
-        return store.merge(owner, keys);
-    }
-
-    public Uni<Void> delete(ObjectId owner) {
-        return store.delete(owner);
-    }
-
-    /** The caller's change-detection options: their {@code core} settings over Nyrkio's defaults. */
-    public Uni<DetectionOptions> detectionOptions(ObjectId owner) {
-        return store.find(owner).map(UserConfigService::detectionOptions);
-    }
-
-    static DetectionOptions detectionOptions(Document config) {
-        DetectionOptions defaults = DetectionOptions.NYRKIO_DEFAULTS;
-        Document core = config == null ? null : config.get("core", Document.class);
-        if (core == null) {
-            return defaults;
-        }
-        return new DetectionOptions(
-                number(core, "window_len", defaults.windowLen()).intValue(),
-                number(core, "max_pvalue", defaults.maxPvalue()).doubleValue(),
-                number(core, "min_magnitude", defaults.minMagnitude()).doubleValue(),
-                core.getString("algorithm") == null ? defaults.algorithm() : Algorithm.fromWireName(core.getString("algorithm")));
-    }
-
-    private static Number number(Document doc, String key, Number fallback) {
-        Object value = doc.get(key);
-        return value instanceof Number n ? n : fallback;
-    }
-
-    /** The keys to store, or a 400 naming what cannot be set (api.md §6). */
-    private static Document validate(UserConfigRequest request) {
         if (request.billing() != null || request.billingRunners() != null) {
             throw ApiException.badRequest("You cannot set billing plan");
         }
         if (request.github() != null) {
             throw ApiException.badRequest("You cannot set github app config");
         }
-        Document keys = new Document();
-        if (request.notifiers() != null) {
-            UserConfigRequest.Notifiers n = request.notifiers();
-            if (n.sinceDays() < 0) {
-                throw ApiException.badRequest("since_days must not be negative");
-            }
-            keys.append("notifiers", new Document("slack", n.slack()).append("github", n.github())
-                    .append("since_days", n.sinceDays()).append("github_pr", n.githubPr()));
+        if (request.notifiers() != null && request.notifiers().sinceDays() < 0) {
+            throw ApiException.badRequest("since_days must not be negative");
         }
-        if (request.core() != null) {
-            keys.append("core", core(request.core()));
-        }
-        return keys;
+        return store.merge(owner, request.notifiers(), request.core() == null ? null : checked(request.core()));
     }
 
-    private static Document core(UserConfigRequest.Core core) {
+    public Uni<Void> delete(ObjectId owner) {
+        return store.delete(owner);
+    }
+
+    /** The owner's change-detection options: their {@code core} settings over Nyrkio's defaults. */
+    public Uni<DetectionOptions> detectionOptions(ObjectId owner) {
+        return store.find(owner).map(config -> detectionOptions(config.core()));
+    }
+
+    static DetectionOptions detectionOptions(UserConfigRequest.Core core) {
+        DetectionOptions defaults = DetectionOptions.NYRKIO_DEFAULTS;
+        if (core == null) {
+            return defaults;
+        }
+        return new DetectionOptions(
+                core.windowLen() == null ? defaults.windowLen() : core.windowLen(),
+                core.maxPvalue() == null ? defaults.maxPvalue() : core.maxPvalue(),
+                core.minMagnitude() == null ? defaults.minMagnitude() : core.minMagnitude(),
+                core.algorithm() == null ? defaults.algorithm() : Algorithm.fromWireName(core.algorithm()));
+    }
+
+    /** The {@code core} settings as stored: checked, the algorithm's name normalised. */
+    private static UserConfigRequest.Core checked(UserConfigRequest.Core core) {
         DetectionOptions options = options(core.windowLen(), core.maxPvalue(), core.minMagnitude(), core.algorithm(),
                 DetectionOptions.NYRKIO_DEFAULTS);
-        Document doc = new Document("min_magnitude", options.minMagnitude()).append("max_pvalue", options.maxPvalue());
-        if (core.algorithm() != null) {
-            doc.append("algorithm", options.algorithm().wireName());
-        }
-        if (core.windowLen() != null) {
-            doc.append("window_len", options.windowLen());
-        }
-        return doc;
+        return new UserConfigRequest.Core(options.minMagnitude(), options.maxPvalue(),
+                core.algorithm() == null ? null : options.algorithm().wireName(),
+                core.windowLen() == null ? null : options.windowLen());
     }
 
     /**

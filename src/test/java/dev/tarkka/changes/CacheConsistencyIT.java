@@ -1,4 +1,4 @@
-package dev.tarkka.results;
+package dev.tarkka.changes;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

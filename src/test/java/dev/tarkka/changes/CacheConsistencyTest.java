@@ -1,4 +1,4 @@
-package dev.tarkka.results;
+package dev.tarkka.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.tarkka.results;
+package dev.tarkka.changes;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -144,6 +144,32 @@ class ResultsApiTest {
     }
 
     @Test
+    void unknownKeysAreDroppedAndTheAnswerSaysWhich() {
+        Map<String, Object> point = new HashMap<>(Api.point(1, "metric1", 1));
+        Map<String, Object> attributes = new HashMap<>(Map.of("git_repo", "myrepo", "branch", "main",
+                "git_commit", "123456", "os", "linux"));
+        point.put("attributes", attributes);
+        point.put("runner", "ubuntu");
+        point.put("metrics", List.of(Map.of("name", "metric1", "unit", "ms", "value", 1, "stddev", 0.1)));
+        user.json(List.of(point, point)).put("/api/v0/result/extra").then().statusCode(200)
+                .body("extra", empty())
+                .body("warnings", hasSize(1))
+                .body("warnings[0]", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("Unknown keys were ignored and not stored: "),
+                        org.hamcrest.Matchers.containsString("attributes.os"),
+                        org.hamcrest.Matchers.containsString("runner"),
+                        org.hamcrest.Matchers.containsString("metrics[].stddev")));
+        user.as().get("/api/v0/result/extra").then().statusCode(200)
+                .body("[0].attributes.keySet()", org.hamcrest.Matchers.containsInAnyOrder("git_repo", "branch",
+                        "git_commit"))
+                .body("[0].runner", nullValue())
+                .body("[0].metrics[0].stddev", nullValue());
+        // an upload without unknown keys answers the report alone, as Nyrkio does
+        user.json(List.of(Api.point(2, "metric1", 1))).post("/api/v0/result/extra").then().statusCode(200)
+                .body("warnings", nullValue());
+    }
+
+    @Test
     void putReplacesThePointWithTheSameKey() {
         user.json(List.of(Api.point(1, "metric1", 1))).post("/api/v0/result/benchmark1").then().statusCode(200);
         user.json(List.of(Api.point(1, "metric1", 42))).put("/api/v0/result/benchmark1").then().statusCode(200);

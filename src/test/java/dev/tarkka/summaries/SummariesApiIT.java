@@ -1,4 +1,4 @@
-package dev.tarkka.results;
+package dev.tarkka.summaries;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

@@ -1,4 +1,4 @@
-package dev.tarkka.results;
+package dev.tarkka.summaries;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
