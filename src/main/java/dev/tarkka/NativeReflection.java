@@ -9,6 +9,7 @@ import dev.tarkka.series.DuplicateResultException;
 import dev.tarkka.series.ResultInput;
 import dev.tarkka.summaries.PerCommitEntry;
 import dev.tarkka.summaries.Summary;
+import dev.tarkka.userconfig.NotifierSettings;
 import dev.tarkka.userconfig.UserConfigRequest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -21,7 +22,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         TestReport.class, ResultInput.class, ResultInput.Metric.class, ResultInput.Attributes.class, Summary.class,
         PerCommitEntry.Key.class, PerCommitEntry.Attributes.class, PerCommitEntry.Metrics.class,
         PerCommitEntry.Change.class, PerCommitEntry.Meta.class, UserConfigRequest.Notifiers.class,
-        UserConfigRequest.Core.class, DuplicateResultException.Detail.class, DuplicateResultException.Key.class })
+        UserConfigRequest.Core.class, UserConfigRequest.Webhook.class, NotifierSettings.View.class,
+        NotifierSettings.View.Webhook.class, DuplicateResultException.Detail.class, DuplicateResultException.Key.class })
 final class NativeReflection {
 
     private NativeReflection() {

@@ -39,6 +39,7 @@ class ArchitectureTest {
     void theUploadPathReadsInOneDirection() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Results").definedBy("dev.tarkka.results..")
+                .layer("Pulls").definedBy("dev.tarkka.pulls..")
                 .layer("Summaries").definedBy("dev.tarkka.summaries..")
                 .layer("Changes").definedBy("dev.tarkka.changes..")
                 .layer("Series").definedBy("dev.tarkka.series..")
@@ -47,10 +48,11 @@ class ArchitectureTest {
                 .layer("Edge").definedBy("dev.tarkka.http..", "dev.tarkka.error..")
                 .layer("Store").definedBy("dev.tarkka.store..")
                 .whereLayer("Results").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Pulls").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Summaries").mayOnlyBeAccessedByLayers("Results")
-                .whereLayer("Changes").mayOnlyBeAccessedByLayers("Results", "Summaries")
-                .whereLayer("Series").mayOnlyBeAccessedByLayers("Results", "Summaries", "Changes")
-                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Results", "Summaries", "Changes")
+                .whereLayer("Changes").mayOnlyBeAccessedByLayers("Results", "Pulls", "Summaries")
+                .whereLayer("Series").mayOnlyBeAccessedByLayers("Results", "Pulls", "Summaries", "Changes")
+                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Results", "Pulls", "Summaries", "Changes")
                 .whereLayer("Store").mayNotAccessAnyLayer()
                 .whereLayer("Edge").mayNotAccessAnyLayer()
                 .check(CLASSES);

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 
 /** Everything Tarkka itself can be configured with; see the configuration table in the README. */
@@ -19,6 +20,14 @@ public interface TarkkaConfig {
     Admin admin();
 
     Detection detection();
+
+    /** {@code tarkka.notify.*} ({@code notify()} is taken by {@code Object}). */
+    @WithName("notify")
+    Notify notifications();
+
+    /** Where people reach this Tarkka: the base of the links in notifications. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
 
     interface Store {
         Embedded embedded();
@@ -85,5 +94,39 @@ public interface TarkkaConfig {
         default int effectiveMaxConcurrency() {
             return maxConcurrency().orElse(Runtime.getRuntime().availableProcessors());
         }
+    }
+
+    /** Notifications: the outbox worker and what it may send to. */
+    interface Notify {
+        /**
+         * Allow notification targets (webhook, Slack, GitHub API URLs) on loopback, link-local, private or
+         * multicast addresses: the service's own network. Off by default: a user's URL must not reach it.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** How often each instance looks for due notifications. */
+        @WithDefault("1S")
+        Duration pollInterval();
+
+        /** How long a claimed notification is this instance's before another may take it over (after a crash). */
+        @WithDefault("2M")
+        Duration lease();
+
+        /** The longest one send to a target may take. */
+        @WithDefault("10S")
+        Duration sendTimeout();
+
+        /** Delay before the first retry of a failed send; it doubles with every attempt. */
+        @WithDefault("5S")
+        Duration retryDelay();
+
+        /** The longest delay between two retries. */
+        @WithDefault("10M")
+        Duration maxRetryDelay();
+
+        /** Sends tried before a notification is given up as failed. */
+        @WithDefault("12")
+        int maxAttempts();
     }
 }

@@ -1,5 +1,9 @@
 package dev.tarkka.userconfig;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.types.ObjectId;
@@ -7,6 +11,8 @@ import org.bson.types.ObjectId;
 import dev.tarkka.detection.Algorithm;
 import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.http.OutboundTargets;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,14 +26,17 @@ public class UserConfigService {
     public static final int MAX_WINDOW_LEN = 1000;
 
     private final UserConfigStore store;
+    private final OutboundTargets targets;
 
-    UserConfigService(UserConfigStore store) {
+    UserConfigService(UserConfigStore store, OutboundTargets targets) {
         this.store = store;
+        this.targets = targets;
     }
 
-    /** What GET answers: the stored keys, with billing always null (Tarkka has no billing). */
+    /** What GET answers: the stored keys, secrets masked, with billing always null (Tarkka has no billing). */
     public Uni<UserConfig> read(ObjectId owner) {
-        return store.find(owner);
+        return store.find(owner).map(stored -> new UserConfig(
+                stored.notifiers() == null ? null : stored.notifiers().masked(), stored.core(), null, null));
     }
 
     public Uni<Void> write(ObjectId owner, UserConfigRequest request) {
@@ -37,10 +46,36 @@ public class UserConfigService {
         if (request.github() != null) {
             throw ApiException.badRequest("You cannot set github app config");
         }
-        if (request.notifiers() != null && request.notifiers().sinceDays() < 0) {
+        UserConfigRequest.Core core = request.core() == null ? null : checked(request.core());
+        return checkTargets(request.notifiers()).chain(() -> store.merge(owner, request.notifiers(), core));
+    }
+
+    /** The owner's notifier settings, secrets included; {@link NotifierSettings#NONE} when there are none. */
+    public Uni<NotifierSettings> notifiers(ObjectId owner) {
+        return store.find(owner).map(stored -> stored.notifiers() == null ? NotifierSettings.NONE : stored.notifiers());
+    }
+
+    /** The URLs a write sets must not lead into the service's own network (a 400 naming the field). */
+    private Uni<Void> checkTargets(UserConfigRequest.Notifiers notifiers) {
+        if (notifiers == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (notifiers.sinceDays() < 0) {
             throw ApiException.badRequest("since_days must not be negative");
         }
-        return store.merge(owner, request.notifiers(), request.core() == null ? null : checked(request.core()));
+        Map<String, String> urls = new LinkedHashMap<>();
+        present(notifiers.slackWebhookUrl()).ifPresent(url -> urls.put("notifiers.slack_webhook_url", url));
+        present(notifiers.githubApiUrl()).ifPresent(url -> urls.put("notifiers.github_api_url", url));
+        present(notifiers.webhook()).map(UserConfigRequest.Webhook::url)
+                .ifPresent(url -> urls.put("notifiers.webhook.url", url));
+        urls.values().removeIf(NotifierSettings::isMasked);
+        return Multi.createFrom().iterable(urls.entrySet())
+                .onItem().transformToUniAndConcatenate(url -> targets.checkSaved(url.getKey(), url.getValue()))
+                .collect().last().replaceWithVoid();
+    }
+
+    private static <T> Optional<T> present(Optional<T> value) {
+        return value == null ? Optional.empty() : value;
     }
 
     public Uni<Void> delete(ObjectId owner) {
@@ -49,7 +84,7 @@ public class UserConfigService {
 
     /** The owner's change-detection options: their {@code core} settings over Nyrkio's defaults. */
     public Uni<DetectionOptions> detectionOptions(ObjectId owner) {
-        return store.find(owner).map(config -> detectionOptions(config.core()));
+        return store.find(owner).map(stored -> detectionOptions(stored.core()));
     }
 
     static DetectionOptions detectionOptions(UserConfigRequest.Core core) {

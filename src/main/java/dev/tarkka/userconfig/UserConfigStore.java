@@ -3,6 +3,7 @@ package dev.tarkka.userconfig;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,15 +23,23 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The {@code user_config} documents: one per user, merged at the top level on every write (api.md §2.3), read
- * on every upload and report, so looked up through an index.
+ * on every upload and report, so looked up through an index. Within {@code notifiers}, Nyrkio's fields are
+ * replaced and Tarkka's are set, removed or kept one by one ({@link UserConfigRequest.Notifiers}).
  */
 @ApplicationScoped
 public class UserConfigStore implements IndexedCollection {
+
+    private static final String NOTIFIERS = "notifiers";
 
     private final StoreNames store;
 
     UserConfigStore(StoreNames store) {
         this.store = store;
+    }
+
+    /** What is stored: either part may be null. */
+    public record Stored(NotifierSettings notifiers, UserConfigRequest.Core core) {
+        static final Stored NONE = new Stored(null, null);
     }
 
     @Override
@@ -47,20 +56,34 @@ public class UserConfigStore implements IndexedCollection {
         return store.collection(StoreNames.USER_CONFIG);
     }
 
-    /** The stored configuration, or {@link UserConfig#NONE}. */
-    public Uni<UserConfig> find(ObjectId owner) {
+    public Uni<Stored> find(ObjectId owner) {
         return configs().find(Ownership.of(owner)).collect().first()
-                .map(doc -> doc == null ? UserConfig.NONE
-                        : new UserConfig(notifiers(doc.get("notifiers", Document.class)),
-                                core(doc.get("core", Document.class)), null, null));
+                .map(doc -> doc == null ? Stored.NONE
+                        : new Stored(notifiers(doc.get(NOTIFIERS, Document.class)), core(doc.get("core", Document.class))));
     }
 
-    /** Sets the given top-level keys (their values replace what was stored under them); null ones are left alone. */
+    /** Writes the given parts (a null part is left as stored). */
     public Uni<Void> merge(ObjectId owner, UserConfigRequest.Notifiers notifiers, UserConfigRequest.Core core) {
         Document set = new Document();
+        Document unset = new Document();
         if (notifiers != null) {
-            set.append("notifiers", new Document("slack", notifiers.slack()).append("github", notifiers.github())
-                    .append("since_days", notifiers.sinceDays()).append("github_pr", notifiers.githubPr()));
+            set.append(NOTIFIERS + ".slack", notifiers.slack()).append(NOTIFIERS + ".github", notifiers.github())
+                    .append(NOTIFIERS + ".since_days", notifiers.sinceDays())
+                    .append(NOTIFIERS + ".github_pr", notifiers.githubPr());
+            secret("slack_webhook_url", notifiers.slackWebhookUrl(), set, unset);
+            secret("github_token", notifiers.githubToken(), set, unset);
+            field("github_api_url", notifiers.githubApiUrl(), set, unset);
+            field("email", notifiers.email(), set, unset);
+            field("regressions_only", notifiers.regressionsOnly(), set, unset);
+            if (notifiers.webhook() != null) {
+                if (notifiers.webhook().isEmpty()) {
+                    unset.append(NOTIFIERS + ".webhook", "");
+                } else {
+                    UserConfigRequest.Webhook webhook = notifiers.webhook().get();
+                    secret("webhook.url", Optional.of(webhook.url()), set, unset);
+                    secret("webhook.secret", Optional.ofNullable(webhook.secret()), set, unset);
+                }
+            }
         }
         if (core != null) {
             Document doc = new Document("min_magnitude", core.minMagnitude()).append("max_pvalue", core.maxPvalue());
@@ -73,18 +96,51 @@ public class UserConfigStore implements IndexedCollection {
             set.append("core", doc);
         }
         set.append("meta", new Document("last_modified", Date.from(Instant.now())));
-        return configs().updateOne(Ownership.of(owner), new Document("$set", set), new UpdateOptions().upsert(true))
-                .replaceWithVoid();
+        Document update = new Document("$set", set);
+        if (!unset.isEmpty()) {
+            update.append("$unset", unset);
+        }
+        return configs().updateOne(Ownership.of(owner), update, new UpdateOptions().upsert(true)).replaceWithVoid();
+    }
+
+    /** A field that is set, removed (sent as null) or left alone (not sent). */
+    private static void field(String name, Optional<?> value, Document set, Document unset) {
+        if (value == null) {
+            return;
+        }
+        if (value.isEmpty()) {
+            unset.append(NOTIFIERS + "." + name, "");
+        } else {
+            set.append(NOTIFIERS + "." + name, value.get());
+        }
+    }
+
+    /** As {@link #field}, but a masked value, as a read shows it, also leaves the stored one alone. */
+    private static void secret(String name, Optional<String> value, Document set, Document unset) {
+        if (value != null && value.isPresent() && NotifierSettings.isMasked(value.get())) {
+            return;
+        }
+        field(name, value, set, unset);
     }
 
     public Uni<Void> delete(ObjectId owner) {
         return configs().deleteMany(Filters.eq(Ownership.USER_ID, owner)).replaceWithVoid();
     }
 
-    private static UserConfigRequest.Notifiers notifiers(Document doc) {
-        return doc == null ? null : new UserConfigRequest.Notifiers(doc.getBoolean("slack"), doc.getBoolean("github"),
-                number(doc, "since_days") == null ? null : number(doc, "since_days").intValue(),
-                doc.getBoolean("github_pr"));
+    private static NotifierSettings notifiers(Document doc) {
+        if (doc == null) {
+            return null;
+        }
+        Document webhook = doc.get("webhook", Document.class);
+        Number sinceDays = number(doc, "since_days");
+        List<String> email = doc.getList("email", String.class);
+        return new NotifierSettings(Boolean.TRUE.equals(doc.getBoolean("slack")),
+                Boolean.TRUE.equals(doc.getBoolean("github")),
+                sinceDays == null ? NotifierSettings.DEFAULT_SINCE_DAYS : sinceDays.intValue(),
+                doc.getBoolean("github_pr"), doc.getString("slack_webhook_url"), doc.getString("github_token"),
+                doc.getString("github_api_url"), webhook == null ? null : webhook.getString("url"),
+                webhook == null ? null : webhook.getString("secret"), email == null ? List.of() : List.copyOf(email),
+                Boolean.TRUE.equals(doc.getBoolean("regressions_only")));
     }
 
     private static UserConfigRequest.Core core(Document doc) {

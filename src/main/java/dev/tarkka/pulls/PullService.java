@@ -1,0 +1,167 @@
+package dev.tarkka.pulls;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.types.ObjectId;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.tarkka.changes.ChangeService;
+import dev.tarkka.changes.DisabledMetrics;
+import dev.tarkka.changes.TestAnalysis;
+import dev.tarkka.changes.TestReport;
+import dev.tarkka.detection.ChangePoint;
+import dev.tarkka.detection.ChangeReport;
+import dev.tarkka.detection.DetectionOptions;
+import dev.tarkka.error.ApiException;
+import dev.tarkka.series.DuplicateResultException;
+import dev.tarkka.series.PullEntry;
+import dev.tarkka.series.SeriesStore;
+import dev.tarkka.series.StoredPoint;
+import dev.tarkka.series.TestNames;
+import dev.tarkka.series.UploadParser;
+import dev.tarkka.userconfig.UserConfigService;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Pull-request results (api.md §10): points uploaded for a pull request are stored beside the test's own series
+ * but never enter it, its cache or its summaries. A pull request's verdict is Nyrkio's: the test's history up to
+ * the pull request's base, plus its point, analysed with the owner's options, keeping only the change points at
+ * the pull request's commit.
+ */
+@ApplicationScoped
+public class PullService {
+
+    private final SeriesStore series;
+    private final UserConfigService configs;
+    private final ChangeService changes;
+    private final DisabledMetrics disabledMetrics;
+
+    PullService(SeriesStore series, UserConfigService configs, ChangeService changes, DisabledMetrics disabledMetrics) {
+        this.series = series;
+        this.configs = configs;
+        this.changes = changes;
+        this.disabledMetrics = disabledMetrics;
+    }
+
+    /** One pull request of one repository. */
+    public record Pull(String repo, int number) {
+    }
+
+    /** The verdict of a pull request at one commit: the reports with changes, and every test looked at. */
+    public record Verdict(Pull pull, String commit, List<TestReport> changed, List<String> testNames) {
+    }
+
+    public Uni<List<PullEntry>> pulls(ObjectId owner) {
+        return series.pulls(owner);
+    }
+
+    /** Stores the points of a pull request (all or none; {@code replace} upserts them instead). */
+    public Uni<Void> add(ObjectId owner, Pull pull, String testName, JsonNode body, boolean replace) {
+        TestNames.require(testName);
+        UploadParser.Upload upload = UploadParser.upload(body);
+        if (upload.results().isEmpty()) {
+            return replace ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().failure(ApiException.badRequest("Invalid data: the body holds no results"));
+        }
+        if (replace) {
+            return series.upsert(owner, testName, upload.results(), pull.number());
+        }
+        return series.insert(owner, testName, upload.results(), pull.number())
+                .onFailure(DuplicateResultException.class)
+                .transform(e -> ApiException.badRequest("Result for this pull request already exists"));
+    }
+
+    /**
+     * The test's history up to the pull request's base, then the pull request's newest point (at {@code commit},
+     * when given); null when the pull request has no point for the test.
+     */
+    public Uni<List<StoredPoint>> result(ObjectId owner, Pull pull, String testName, String commit) {
+        TestNames.require(testName);
+        return series.pullPoint(owner, testName, pull.number(), pull.repo(), commit).chain(point -> point == null
+                ? Uni.createFrom().nullItem()
+                : series.history(owner, testName, cutoff(point)).map(history -> {
+                    List<StoredPoint> points = new ArrayList<>(history);
+                    points.add(point);
+                    return points;
+                }));
+    }
+
+    /** The verdict at {@code commit} for one test, or for every test the pull request uploaded there. */
+    public Uni<Verdict> verdict(ObjectId owner, Pull pull, String commit, String testName) {
+        Uni<List<String>> names = testName != null ? Uni.createFrom().item(List.of(TestNames.require(testName)))
+                : series.pullTestNames(owner, pull.number(), pull.repo(), commit).invoke(found -> {
+                    if (found.isEmpty()) {
+                        throw ApiException.notFound("No test results found");
+                    }
+                });
+        return names.chain(tests -> configs.detectionOptions(owner).chain(options -> Multi.createFrom().iterable(tests)
+                .onItem().transformToUniAndConcatenate(test -> verdict(owner, pull, commit, test, options, tests))
+                .filter(report -> report.groups() != null && !report.groups().isEmpty())
+                .collect().asList()
+                .map(changed -> new Verdict(pull, commit, changed, tests))));
+    }
+
+    private Uni<TestReport> verdict(ObjectId owner, Pull pull, String commit, String testName, DetectionOptions options,
+            List<String> tests) {
+        return result(owner, pull, testName, commit)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Did not find any commits for test_name '"
+                        + tests + "'. Not even " + commit + " which is the commit of this pull request."))
+                .chain(points -> disabledMetrics.of(owner, testName)
+                        .chain(disabled -> changes.analyse(testName, points, disabled, options))
+                        .map(analysis -> atCommit(analysis, commit)));
+    }
+
+    /** The report of the analysis with only the change points at the commit's first point of each metric. */
+    static TestReport atCommit(TestAnalysis analysis, String commit) {
+        Map<String, List<ChangePoint>> kept = new LinkedHashMap<>();
+        analysis.changePoints().forEach((metric, points) -> {
+            int[] positions = ChangeReport.positionsOf(analysis.enginePoints(), metric);
+            int commitIndex = -1;
+            for (int i = 0; i < positions.length && commitIndex < 0; i++) {
+                if (commit.equals(analysis.points().get(positions[i]).gitCommit())) {
+                    commitIndex = i;
+                }
+            }
+            int index = commitIndex;
+            kept.put(metric, points.stream().filter(point -> point.index() == index).toList());
+        });
+        return new TestReport(analysis.testName(),
+                ChangeReport.build(analysis.enginePoints(), analysis.disabled(), kept).orElse(null), List.of());
+    }
+
+    public Uni<Void> delete(ObjectId owner, Pull pull) {
+        return series.deletePull(owner, pull.number(), pull.repo()).replaceWithVoid();
+    }
+
+    /**
+     * The newest history point a pull request is compared with: its base commit's time when the upload says it
+     * ({@code extra_info.base_commit.timestamp}, Unix seconds or an ISO-8601 time as GitHub gives it), else the
+     * pull request's own timestamp. Inclusive.
+     */
+    static long cutoff(StoredPoint point) {
+        Map<String, Object> extra = point.result().extraInfo();
+        if (extra != null && extra.get("base_commit") instanceof Map<?, ?> base) {
+            Object timestamp = base.get("timestamp");
+            if (timestamp instanceof Number n) {
+                return n.longValue();
+            }
+            if (timestamp instanceof String text) {
+                try {
+                    return OffsetDateTime.parse(text).toEpochSecond();
+                } catch (DateTimeParseException e) {
+                    // not a time: compare with the pull request's own timestamp
+                }
+            }
+        }
+        return point.timestamp();
+    }
+}
