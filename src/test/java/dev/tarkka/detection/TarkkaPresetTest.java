@@ -28,6 +28,14 @@ class TarkkaPresetTest {
         return x;
     }
 
+    /** x with every value from {@code from} on multiplied by {@code factor}: a level shift. */
+    private static double[] scaledFrom(double[] x, int from, double factor) {
+        for (int i = from; i < x.length; i++) {
+            x[i] *= factor;
+        }
+        return x;
+    }
+
     @Test
     void aSpikeInTheLastRunRaisesNoChangePoint() {
         int otavaAlarms = 0;
@@ -75,11 +83,7 @@ class TarkkaPresetTest {
 
     @Test
     void aStepInTheMiddleIsFoundAtItsIndexWithTheLevelsOnEachSide() {
-        Random random = new Random(8);
-        double[] series = noisy(random, 150, 200, 0.02);
-        for (int i = 70; i < 150; i++) {
-            series[i] *= 0.9;
-        }
+        double[] series = scaledFrom(noisy(new Random(8), 150, 200, 0.02), 70, 0.9);
         List<ChangePoint> found = ChangePointDetector.analyze(series, TARKKA);
         assertEquals(List.of(70), found.stream().map(ChangePoint::index).toList());
         ChangePoint change = found.get(0);
@@ -113,11 +117,7 @@ class TarkkaPresetTest {
 
     @Test
     void theOptionsWindowPvalueAndMagnitudeDoNotApply() {
-        Random random = new Random(9);
-        double[] series = noisy(random, 200, 50, 0.03);
-        for (int i = 120; i < 200; i++) {
-            series[i] *= 1.2;
-        }
+        double[] series = scaledFrom(noisy(new Random(9), 200, 50, 0.03), 120, 1.2);
         List<ChangePoint> preset = ChangePointDetector.analyze(series, TARKKA);
         assertEquals(List.of(120), preset.stream().map(ChangePoint::index).toList());
         assertEquals(preset, ChangePointDetector.analyze(series, new DetectionOptions(10, 0.5, 0.5, Algorithm.TARKKA)));
