@@ -22,6 +22,7 @@ interface CandidateSearch {
         return switch (algorithm) {
             case OTAVA -> new OtavaCandidateSearch(windowLen);
             case HUNTER -> new HunterCandidateSearch(windowLen);
+            case TARKKA -> new RankEnergySearch(TarkkaPreset.MIN_SEGMENT);
         };
     }
 }

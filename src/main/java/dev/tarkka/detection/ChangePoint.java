@@ -1,7 +1,10 @@
 package dev.tarkka.detection;
 
 /**
- * One change point with the statistics Otava reports (spec §11).
+ * One change point with the statistics Otava reports (spec §11). With the {@code tarkka} preset the same fields
+ * describe what it compared: the means are the medians of up to ten runs on each side of the change, the standard
+ * deviations those of the same runs, and the p-value that of its rank-sum test; the percent change and magnitude are
+ * computed from those medians as usual.
  *
  * @param index                position of the first point of the new regime (never 0)
  * @param meanBefore           mean of the segment before {@code index}

@@ -22,8 +22,7 @@ public final class ChangePointDetector {
 
     /** The change points of {@code values} and the state from which {@link #update} can continue. */
     public static Analysis analyzeWithState(double[] values, DetectionOptions options) {
-        WindowDetector detector = windowDetector(options);
-        Splitter.Result split = Splitter.split(values, options.windowLen(), detector);
+        Splitter.Result split = Splitter.split(values, windowLen(options), windowDetector(options));
         long fingerprint = Fingerprint.extend(Fingerprint.EMPTY, values, 0, values.length);
         return merge(values, options, split, fingerprint, Map.of());
     }
@@ -45,23 +44,35 @@ public final class ChangePointDetector {
         if (prefixFingerprint != previous.fingerprint()) {
             return analyzeWithState(values, options);
         }
-        WindowDetector detector = windowDetector(options);
-        Splitter.Result split = Splitter.resume(values, options.windowLen(), detector, previous.resumeStart(),
-                previous.settledPoints());
+        Splitter.Result split = Splitter.resume(values, windowLen(options), windowDetector(options),
+                previous.resumeStart(), previous.settledPoints());
         long fingerprint = Fingerprint.extend(prefixFingerprint, values, previous.length(), values.length);
         return merge(values, options, split, fingerprint, previous.recordedTests());
     }
 
+    private static boolean isTarkka(DetectionOptions options) {
+        return options.algorithm() == Algorithm.TARKKA;
+    }
+
+    private static int windowLen(DetectionOptions options) {
+        return isTarkka(options) ? TarkkaPreset.WINDOW : options.windowLen();
+    }
+
     private static WindowDetector windowDetector(DetectionOptions options) {
-        CandidateSearch search = CandidateSearch.create(options.algorithm(), options.windowLen());
-        return new WindowDetector(search, options.windowPvalue());
+        CandidateSearch search = CandidateSearch.create(options.algorithm(), windowLen(options));
+        return isTarkka(options)
+                ? new WindowDetector(search, RankSumTest::pvalue, TarkkaPreset.WINDOW_PVALUE)
+                : new WindowDetector(search, (x, start, split, end) -> TTest.compare(x, start, split, end).pvalue(),
+                options.windowPvalue());
     }
 
     private static Analysis merge(double[] values, DetectionOptions options, Splitter.Result split,
                                   long fingerprint, Map<SegmentTests.Segments, SegmentComparison> reusableTests) {
-        SegmentTests tests = new SegmentTests(values, reusableTests);
-        List<ChangePoint> changePoints = Merger.merge(split.weakPoints(), values.length, tests,
-                options.maxPvalue(), options.minMagnitude());
+        SegmentTests tests = new SegmentTests(values, isTarkka(options) ? TarkkaPreset::compare : TTest::compare,
+                reusableTests);
+        List<ChangePoint> changePoints = isTarkka(options)
+                ? TarkkaMerger.merge(split.weakPoints(), values, tests)
+                : Merger.merge(split.weakPoints(), values.length, tests, options.maxPvalue(), options.minMagnitude());
         AnalysisState state = AnalysisState.of(options, values.length, fingerprint, split, tests.performed());
         return new Analysis(changePoints, state);
     }

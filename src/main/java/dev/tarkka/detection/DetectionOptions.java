@@ -6,7 +6,8 @@ package dev.tarkka.detection;
  * @param windowLen    points per window of the split step, at least 2
  * @param maxPvalue    significance level P of the final change points (the window search uses a relaxed level, spec §4)
  * @param minMagnitude minimum relative change M kept by the merge step
- * @param algorithm    candidate search variant
+ * @param algorithm    candidate search variant, or the tarkka preset, which has its own window, p-values and
+ *                     magnitude and ignores the three above
  */
 public record DetectionOptions(int windowLen, double maxPvalue, double minMagnitude, Algorithm algorithm) {
 

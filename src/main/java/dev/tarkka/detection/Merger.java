@@ -49,7 +49,7 @@ final class Merger {
      * Python's {@code max(points, key=...)}: the first element is kept unless a later one is strictly greater, so a
      * NaN wins only when it comes first.
      */
-    private static int firstLargest(List<ChangePoint> points, ToDoubleFunction<ChangePoint> key) {
+    static <T> int firstLargest(List<T> points, ToDoubleFunction<T> key) {
         int best = 0;
         double bestKey = key.applyAsDouble(points.get(0));
         for (int i = 1; i < points.size(); i++) {

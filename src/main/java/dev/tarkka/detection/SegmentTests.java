@@ -24,30 +24,38 @@ final class SegmentTests {
         }
     }
 
+    /** Compares x[start, split) with x[split, end); a pure function of those values. */
+    @FunctionalInterface
+    interface Comparison {
+        SegmentComparison compare(double[] x, int start, int split, int end);
+    }
+
     private final double[] x;
+    private final Comparison comparison;
     private final Map<Segments, SegmentComparison> reusable;
     private final Map<Segments, SegmentComparison> performed = new HashMap<>();
 
     /**
      * @param reusable results of an earlier run whose segments all lie in a prefix of x that has not changed
      */
-    SegmentTests(double[] x, Map<Segments, SegmentComparison> reusable) {
+    SegmentTests(double[] x, Comparison comparison, Map<Segments, SegmentComparison> reusable) {
         this.x = x;
+        this.comparison = comparison;
         this.reusable = reusable;
     }
 
     /** The change point at {@code split} tested against its neighbours {@code start} and {@code end}. */
     ChangePoint changePoint(int start, int split, int end) {
         Segments key = new Segments(start, split, end);
-        SegmentComparison comparison = performed.get(key);
-        if (comparison == null) {
-            comparison = reusable.get(key);
-            if (comparison == null) {
-                comparison = TTest.compare(x, start, split, end);
+        SegmentComparison result = performed.get(key);
+        if (result == null) {
+            result = reusable.get(key);
+            if (result == null) {
+                result = comparison.compare(x, start, split, end);
             }
-            performed.put(key, comparison);
+            performed.put(key, result);
         }
-        return ChangePoint.of(split, comparison);
+        return ChangePoint.of(split, result);
     }
 
     /** Every test performed so far, in ascending order of its segments. */

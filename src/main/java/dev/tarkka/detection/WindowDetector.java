@@ -5,15 +5,24 @@ import java.util.List;
 
 /**
  * Divisive E-divisive inside one window (spec §6): repeatedly split the segment whose best candidate has the
- * largest q̂, as long as that candidate passes the relaxed t-test; the first failure ends the window.
+ * largest q̂, as long as that candidate passes the relaxed test (Otava's t-test, or the preset's rank test); the
+ * first failure ends the window.
  */
 final class WindowDetector {
 
+    /** The p-value of splitting x[start, end) at {@code split}. */
+    @FunctionalInterface
+    interface SplitTest {
+        double pvalue(double[] x, int start, int split, int end);
+    }
+
     private final CandidateSearch search;
+    private final SplitTest test;
     private final double threshold;
 
-    WindowDetector(CandidateSearch search, double threshold) {
+    WindowDetector(CandidateSearch search, SplitTest test, double threshold) {
         this.search = search;
+        this.test = test;
         this.threshold = threshold;
     }
 
@@ -32,7 +41,7 @@ final class WindowDetector {
             if (tau == segment.from()) {
                 break; // the hunter sentinel won: "do not split"
             }
-            double pvalue = TTest.compare(x, segment.from(), tau, segment.to()).pvalue();
+            double pvalue = test.pvalue(x, segment.from(), tau, segment.to());
             if (!(pvalue <= threshold)) {
                 break; // non-strict, and NaN is never significant
             }

@@ -134,7 +134,7 @@ public class UserConfigService {
             try {
                 a = Algorithm.fromWireName(algorithm);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("algorithm must be one of: otava, hunter");
+                throw ApiException.badRequest("algorithm must be one of: otava, hunter, tarkka");
             }
         }
         return new DetectionOptions(w, p, m, a);

@@ -183,6 +183,47 @@ class ChangesApiTest {
         user.as().get("/api/v0/result/benchmark1/changes").then().body("benchmark1", hasSize(1));
     }
 
+    /** 30 runs around 101, 30 around 121, then one slow run: a real step and a spike in the newest run. */
+    static List<Double> stepThenSpike() {
+        List<Double> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            values.add((i < 30 ? 100.0 : 120.0) + i % 3);
+        }
+        values.add(300.0);
+        return values;
+    }
+
+    @Test
+    void theTarkkaPresetChosenInTheUserConfigIgnoresASpikeInTheNewestRun() {
+        List<Double> values = stepThenSpike();
+        List<Map<String, Object>> points = new java.util.ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            points.add(Api.point(i + 1, "latency", values.get(i)));
+        }
+        user.json(points).post("/api/v0/result/benchmark1").then().statusCode(200);
+        user.as().get("/api/v0/result/benchmark1/changes").then().body("benchmark1.time", contains(31, 61));
+
+        user.json(Map.of("core", Map.of("max_pvalue", 0.001, "min_magnitude", 0.05, "algorithm", "tarkka")))
+                .post("/api/v0/user/config").then().statusCode(200);
+        user.as().get("/api/v0/user/config").then().body("core.algorithm", equalTo("tarkka"));
+        user.as().get("/api/v0/result/benchmark1/changes").then().statusCode(200)
+                .body("benchmark1.time", contains(31))
+                .body("benchmark1[0].changes[0].mean_before", equalTo("101.000000"))
+                .body("benchmark1[0].changes[0].mean_after", equalTo("121.000000"))
+                .body("benchmark1[0].changes[0].forward_change_percent", equalTo("20"));
+    }
+
+    @Test
+    void analyzeAcceptsTheTarkkaPreset() {
+        List<Double> series = stepThenSpike();
+        user.json(Map.of("series", series)).post("/api/v0/analyze").then().statusCode(200)
+                .body("analysis.changes.index.flatten()", contains(30, 60));
+        user.json(Map.of("series", series, "algorithm", "tarkka")).post("/api/v0/analyze").then().statusCode(200)
+                .body("analysis.changes.index.flatten()", contains(30));
+        user.json(Map.of("series", series, "algorithm", "magic")).post("/api/v0/analyze").then().statusCode(400)
+                .body("detail", equalTo("algorithm must be one of: otava, hunter, tarkka"));
+    }
+
     @Test
     void defaultDataIsPublicAndCopiedToNewUsers() {
         given().get("/api/v0/default/results").then().statusCode(200).body("$", contains("default_benchmark"));

@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The edge cases of spec §14, for both variants. */
+/**
+ * The edge cases of spec §14, for both Otava variants; those that do not depend on Otava's parameters also for the
+ * tarkka preset (its own cases are in {@link TarkkaPresetTest}).
+ */
 class EdgeCasesTest {
 
     private static List<ChangePoint> analyze(Algorithm algorithm, double... values) {
@@ -40,7 +43,7 @@ class EdgeCasesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Algorithm.class)
+    @EnumSource(value = Algorithm.class, names = {"OTAVA", "HUNTER"})
     void nyrkiosThreePointStep(Algorithm algorithm) {
         assertEquals(List.of(new ChangePoint(2, 1.0, 2.0, 0.0, 0.0, 0.0, 100.0, 1.0)), analyze(algorithm, 1, 1, 2));
     }
@@ -53,7 +56,7 @@ class EdgeCasesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Algorithm.class)
+    @EnumSource(value = Algorithm.class, names = {"OTAVA", "HUNTER"})
     void twoExactLevelsChangeWithPvalueZero(Algorithm algorithm) {
         List<ChangePoint> changes = analyze(algorithm, concat(repeat(1, 30), repeat(2, 30)));
         assertEquals(1, changes.size());
@@ -62,7 +65,7 @@ class EdgeCasesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Algorithm.class)
+    @EnumSource(value = Algorithm.class, names = {"OTAVA", "HUNTER"})
     void aOnePercentStepNeedsMagnitudeZero(Algorithm algorithm) {
         double[] series = concat(repeat(1.0, 40), repeat(1.01, 40));
         assertEquals(List.of(), analyze(algorithm, series));
@@ -85,7 +88,7 @@ class EdgeCasesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Algorithm.class)
+    @EnumSource(value = Algorithm.class, names = {"OTAVA", "HUNTER"})
     void windowOfTwoNeverFindsAnything(Algorithm algorithm) {
         double[] series = concat(repeat(1, 30), repeat(2, 30));
         assertEquals(List.of(), ChangePointDetector.analyze(series, new DetectionOptions(2, 0.001, 0.05, algorithm)));
@@ -108,6 +111,7 @@ class EdgeCasesTest {
     void algorithmWireNames() {
         assertEquals(Algorithm.OTAVA, Algorithm.fromWireName("otava"));
         assertEquals(Algorithm.HUNTER, Algorithm.fromWireName("hunter"));
+        assertEquals(Algorithm.TARKKA, Algorithm.fromWireName("tarkka"));
         assertEquals("hunter", Algorithm.HUNTER.wireName());
         assertThrows(IllegalArgumentException.class, () -> Algorithm.fromWireName("OTAVA"));
         assertThrows(IllegalArgumentException.class, () -> Algorithm.fromWireName(null));

@@ -56,6 +56,31 @@ class IncrementalUpdateTest {
     }
 
     /**
+     * The tarkka preset on CI-like histories: steps every few dozen runs (some in the newest runs when a prefix is
+     * analysed), single-run spikes, and whole-number values half of the time. Its state caches rank tests and the
+     * merge reads values next to each change point, so every prefix must still give exactly the full analysis.
+     */
+    @Test
+    void tarkkaUpdatesEqualItsFullAnalysisOnCiLikeHistories() {
+        Random random = new Random(16);
+        for (int k = 0; k < 12; k++) {
+            int length = 150 + random.nextInt(150);
+            boolean quantized = k % 2 == 0;
+            double[] series = new double[length];
+            double level = 100;
+            for (int i = 0; i < length; i++) {
+                if (random.nextInt(30) == 0) {
+                    level *= random.nextBoolean() ? 1.1 : 0.92;
+                }
+                double value = level * (1 + 0.01 * random.nextGaussian()) * (random.nextInt(30) == 0 ? 1.5 : 1);
+                series[i] = quantized ? Math.round(value) : value;
+            }
+            assertIncrementalEqualsFull(series, DetectionOptions.NYRKIO_DEFAULTS.withAlgorithm(Algorithm.TARKKA),
+                    1 + k % 4);
+        }
+    }
+
+    /**
      * The append_* reference cases were produced by Otava's own {@code AnalyzedSeries.append} (spec §14a), which
      * can differ from a full run. For these inputs it does not: the full analysis already matches their expected
      * outputs ({@link ReferenceCasesTest}), and so does an update from the initial prefix, one point at a time.

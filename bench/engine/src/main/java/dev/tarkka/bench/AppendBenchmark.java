@@ -35,7 +35,7 @@ public class AppendBenchmark {
     @Param({"long_10k"})
     public String series;
 
-    @Param({"otava", "hunter"})
+    @Param({"otava", "hunter", "tarkka"})
     public String algorithm;
 
     private double[] values;

@@ -30,7 +30,7 @@ public class FullAnalysisBenchmark {
     @Param({"long_1k", "long_10k", "long_50k"})
     public String series;
 
-    @Param({"otava", "hunter"})
+    @Param({"otava", "hunter", "tarkka"})
     public String algorithm;
 
     private double[] values;

@@ -1,0 +1,167 @@
+package dev.tarkka.detection;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The behaviour the {@code tarkka} preset promises, next to what Otava does with the same series. */
+class TarkkaPresetTest {
+
+    private static final DetectionOptions TARKKA = DetectionOptions.NYRKIO_DEFAULTS.withAlgorithm(Algorithm.TARKKA);
+
+    private static List<Integer> indexes(double[] series, DetectionOptions options) {
+        return ChangePointDetector.analyze(series, options).stream().map(ChangePoint::index).toList();
+    }
+
+    /** {@code n} runs around {@code level} with relative Gaussian noise. */
+    private static double[] noisy(Random random, int n, double level, double noise) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = level * (1 + noise * random.nextGaussian());
+        }
+        return x;
+    }
+
+    /** x with every value from {@code from} on multiplied by {@code factor}: a level shift. */
+    private static double[] scaledFrom(double[] x, int from, double factor) {
+        for (int i = from; i < x.length; i++) {
+            x[i] *= factor;
+        }
+        return x;
+    }
+
+    @Test
+    void aSpikeInTheLastRunRaisesNoChangePoint() {
+        int otavaAlarms = 0;
+        for (int seed = 0; seed < 40; seed++) {
+            Random random = new Random(seed);
+            double noise = 0.002 + random.nextDouble() * 0.05;
+            double[] series = noisy(random, 60 + random.nextInt(200), 100, noise);
+            series[series.length - 1] *= 1.3 + random.nextDouble(); // one slow run, 30-130 %
+            assertEquals(List.of(), indexes(series, TARKKA), "seed " + seed);
+            otavaAlarms += indexes(series, DetectionOptions.NYRKIO_DEFAULTS).isEmpty() ? 0 : 1;
+        }
+        assertTrue(otavaAlarms > 30, "Otava reports the last-run spike as a change (" + otavaAlarms + " of 40)");
+    }
+
+    @Test
+    void aSpikeOrATwoRunExcursionInTheMiddleIsNotAChange() {
+        Random random = new Random(11);
+        double[] series = noisy(random, 120, 100, 0.01);
+        series[40] = 180;
+        series[80] = 150;
+        series[81] = 150;
+        assertEquals(List.of(), indexes(series, TARKKA));
+    }
+
+    @Test
+    void aRegressionInTheNewestRunsIsConfirmedByThreeRuns() {
+        Random random = new Random(5);
+        double[] history = noisy(random, 80, 100, 0.005);
+        double[] withTwo = Arrays.copyOf(history, 82);
+        double[] withThree = Arrays.copyOf(history, 83);
+        for (int i = 80; i < 83; i++) {
+            double value = 110 * (1 + 0.005 * random.nextGaussian());
+            withThree[i] = value;
+            if (i < 82) {
+                withTwo[i] = value;
+            }
+        }
+        assertEquals(List.of(), indexes(withTwo, TARKKA), "two runs are not yet a level");
+        List<ChangePoint> found = ChangePointDetector.analyze(withThree, TARKKA);
+        assertEquals(1, found.size(), found.toString());
+        // The split of a window can land one run early when that run happens to be high; never later than the shift.
+        assertTrue(found.get(0).index() == 79 || found.get(0).index() == 80, found.toString());
+        assertEquals(0.10, found.get(0).magnitude(), 0.02);
+    }
+
+    @Test
+    void aStepInTheMiddleIsFoundAtItsIndexWithTheLevelsOnEachSide() {
+        double[] series = scaledFrom(noisy(new Random(8), 150, 200, 0.02), 70, 0.9);
+        List<ChangePoint> found = ChangePointDetector.analyze(series, TARKKA);
+        assertEquals(List.of(70), found.stream().map(ChangePoint::index).toList());
+        ChangePoint change = found.get(0);
+        assertEquals(200, change.meanBefore(), 4, "median of the ten runs before");
+        assertEquals(180, change.meanAfter(), 4, "median of the ten runs after");
+        assertEquals(-10, change.forwardChangePercent(), 2.5);
+        assertTrue(change.pvalue() < TarkkaPreset.MAX_PVALUE, "p " + change.pvalue());
+    }
+
+    @Test
+    void aSlowTrendIsNotCutIntoSteps() {
+        Random random = new Random(2);
+        double[] series = noisy(random, 400, 1000, 0.002);
+        for (int i = 0; i < series.length; i++) {
+            series[i] *= 1 + 0.3 * i / series.length; // +30 % over the series
+        }
+        assertEquals(List.of(), indexes(series, TARKKA));
+        assertFalse(indexes(series, DetectionOptions.NYRKIO_DEFAULTS).isEmpty(), "Otava cuts the trend into stairs");
+    }
+
+    @Test
+    void twoMachineStatesAndQuantizedValuesAreNoise() {
+        Random random = new Random(3);
+        double[] series = new double[300];
+        for (int i = 0; i < series.length; i++) {
+            double machine = random.nextDouble() < 0.3 ? 1.08 : 1.0;
+            series[i] = Math.round(20 * machine * (1 + 0.01 * random.nextGaussian())); // whole milliseconds
+        }
+        assertEquals(List.of(), indexes(series, TARKKA));
+    }
+
+    @Test
+    void theOptionsWindowPvalueAndMagnitudeDoNotApply() {
+        double[] series = scaledFrom(noisy(new Random(9), 200, 50, 0.03), 120, 1.2);
+        List<ChangePoint> preset = ChangePointDetector.analyze(series, TARKKA);
+        assertEquals(List.of(120), preset.stream().map(ChangePoint::index).toList());
+        assertEquals(preset, ChangePointDetector.analyze(series, new DetectionOptions(10, 0.5, 0.5, Algorithm.TARKKA)));
+    }
+
+    @Test
+    void theExactRankSumDistributionCountsEveryOrder() {
+        assertArrayEqualsLong(new long[]{1, 1, 2, 1, 1}, RankSumTest.arrangementsByU(2, 2));
+        assertArrayEqualsLong(new long[]{1, 1, 2, 3, 3, 3, 3, 2, 1, 1}, RankSumTest.arrangementsByU(3, 3));
+        long[] counts = RankSumTest.arrangementsByU(8, 120);
+        assertEquals(binomial(128, 8), Arrays.stream(counts).sum());
+        // three runs above all of three others: 1 order in C(6, 3) = 20 per side
+        double[] x = {1, 2, 3, 4, 5, 6};
+        assertEquals(0.1, RankSumTest.pvalue(x, 0, 3, 6), 1e-15);
+        // ties: mid-ranks, and a constant series is never significant
+        assertEquals(1.0, RankSumTest.pvalue(new double[]{7, 7, 7, 7, 7, 7}, 0, 3, 6));
+        assertTrue(Double.isNaN(RankSumTest.pvalue(new double[]{1, 2, Double.NaN, 4}, 0, 2, 4)));
+    }
+
+    @Test
+    void theNormalApproximationAgreesWithTheCountsWhereBothApply() {
+        Random random = new Random(4);
+        double[] x = noisy(random, 30, 10, 0.1);
+        for (int i = 9; i < 30; i++) {
+            x[i] += 0.5;
+        }
+        // 9 against 21: normal approximation; the exact p-value of the same U for comparison
+        double approximate = RankSumTest.pvalue(x, 0, 9, 30);
+        double[] ranks = new double[30];
+        Ranks.midRanks(x, 0, 30, ranks);
+        double u = Arrays.stream(ranks, 0, 9).sum() - 9 * 10 / 2.0;
+        double exact = RankSumTest.exactPvalue(u, 9, 21);
+        assertEquals(exact, approximate, 0.15 * exact);
+    }
+
+    private static long binomial(int n, int k) {
+        long result = 1;
+        for (int i = 1; i <= k; i++) {
+            result = result * (n - k + i) / i;
+        }
+        return result;
+    }
+
+    private static void assertArrayEqualsLong(long[] expected, long[] actual) {
+        assertEquals(Arrays.toString(expected), Arrays.toString(actual));
+    }
+}
