@@ -23,6 +23,8 @@ import dev.tarkka.auth.Caller;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
 import dev.tarkka.http.JsonBodies;
+import dev.tarkka.notify.Notifications;
+import dev.tarkka.notify.NotifyQuery;
 import dev.tarkka.series.TestNames;
 import dev.tarkka.userconfig.UserConfigService;
 import io.quarkus.security.Authenticated;
@@ -40,30 +42,33 @@ public class ChangesResource {
     private final ChangeService changes;
     private final DisabledMetrics switches;
     private final UserConfigService configs;
+    private final Notifications notifications;
     private final Caller caller;
     private final JsonBodies json;
 
-    ChangesResource(ChangeService changes, DisabledMetrics switches, UserConfigService configs, Caller caller,
-            JsonBodies json) {
+    ChangesResource(ChangeService changes, DisabledMetrics switches, UserConfigService configs,
+            Notifications notifications, Caller caller, JsonBodies json) {
         this.changes = changes;
         this.switches = switches;
         this.configs = configs;
+        this.notifications = notifications;
         this.caller = caller;
         this.json = json;
     }
 
-    /** {@code notify} is accepted for compatibility (Tarkka has no notifiers yet) but must be an integer. */
+    /** With {@code ?notify=1}, what the change points announce is recorded for delivery, as an upload does. */
     @GET
     @Path("/result/{name: .*}/changes")
     public Uni<TestReport> changes(@PathParam("name") String name, @QueryParam("notify") String notify) {
-        if (notify != null && !notify.matches("[+-]?[0-9]{1,9}")) {
-            throw ApiException.invalid(ValidationProblem.notAnInteger(List.of("query", "notify"), notify));
-        }
+        boolean announce = NotifyQuery.requested(notify);
         ObjectId owner = caller.id();
         String testName = TestNames.require(name);
         return configs.detectionOptions(owner)
                 .chain(options -> changes.analyse(owner, testName, options))
-                .map(TestAnalysis::report);
+                .chain(analysis -> !announce ? Uni.createFrom().item(analysis.report())
+                        : notifications.record(owner, ChangeNotices.of(analysis)).replaceWith(analysis.report())
+                                .onFailure().recoverWithItem(e -> analysis.report()
+                                        .withWarnings(List.of(Notifications.NOT_RECORDED))));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package dev.tarkka.changes;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,27 @@ public record TestAnalysis(String testName, DetectionOptions options, List<Store
     /** Nyrkio's change report: {@code {}} without data, otherwise {@code {"<test>": [groups]}}. */
     public TestReport report() {
         return new TestReport(testName, groups.orElse(null), List.of());
+    }
+
+    /**
+     * The same analysis with only the change points at {@code commit}: at the first point of that commit in each
+     * metric's series (Nyrkio's pull-request verdict).
+     */
+    public TestAnalysis onlyAt(String commit) {
+        Map<String, List<ChangePoint>> kept = new LinkedHashMap<>();
+        changePoints.forEach((metric, found) -> {
+            int[] positions = ChangeReport.positionsOf(enginePoints, metric);
+            int commitIndex = -1;
+            for (int i = 0; i < positions.length && commitIndex < 0; i++) {
+                if (commit.equals(points.get(positions[i]).gitCommit())) {
+                    commitIndex = i;
+                }
+            }
+            int index = commitIndex;
+            kept.put(metric, found.stream().filter(point -> point.index() == index).toList());
+        });
+        return new TestAnalysis(testName, options, points, enginePoints, disabled, kept,
+                ChangeReport.build(enginePoints, disabled, kept));
     }
 
     /** A change point with the stored point it happened at and what that point measured of the metric. */

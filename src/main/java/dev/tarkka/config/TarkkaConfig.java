@@ -41,6 +41,18 @@ public interface TarkkaConfig {
             /** File of the embedded store; data survives restarts. */
             @WithDefault("./data/tarkka.mv")
             String path();
+
+            /** Loopback port of the embedded store (0: any free one); another instance may connect to it. */
+            @WithDefault("0")
+            int port();
+
+            /** Page cache of the embedded store, in megabytes. */
+            @WithDefault("64")
+            int cacheSize();
+
+            /** Force every acknowledged write to disk; false keeps them only as safe as the OS page cache. */
+            @WithDefault("true")
+            boolean sync();
         }
     }
 

@@ -7,8 +7,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.tarkka.config.TarkkaConfig;
 import dev.tarkka.error.ApiException;
@@ -25,9 +27,17 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class OutboundTargets {
 
     private final boolean allowPrivate;
+    private final Predicate<InetAddress> isPrivate;
 
+    @Inject
     OutboundTargets(TarkkaConfig config) {
-        this.allowPrivate = config.notifications().allowPrivateTargets();
+        this(config.notifications().allowPrivateTargets(), OutboundTargets::isPrivate);
+    }
+
+    /** {@code isPrivate} tells the service's own network from the internet. */
+    OutboundTargets(boolean allowPrivate, Predicate<InetAddress> isPrivate) {
+        this.allowPrivate = allowPrivate;
+        this.isPrivate = isPrivate;
     }
 
     /** A target refused by the policy, or a URL that cannot be used at all. */
@@ -101,7 +111,7 @@ public class OutboundTargets {
     }
 
     private void refuseIfPrivate(String host, InetAddress address) {
-        if (!allowPrivate && isPrivate(address)) {
+        if (!allowPrivate && isPrivate.test(address)) {
             throw new RefusedTarget(host + " resolves to " + address.getHostAddress()
                     + ", an address of the service's own network (loopback, link-local, private or multicast)");
         }

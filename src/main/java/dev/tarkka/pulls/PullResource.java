@@ -25,6 +25,7 @@ import dev.tarkka.changes.TestReport;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
 import dev.tarkka.http.JsonBodies;
+import dev.tarkka.notify.Notifications;
 import dev.tarkka.notify.NotifyQuery;
 import dev.tarkka.series.PullEntry;
 import dev.tarkka.series.StoredPoint;
@@ -44,11 +45,13 @@ public class PullResource {
     private static final String PULL = "{repo: .+}/{pull: [^/]+}";
 
     private final PullService pulls;
+    private final Notifications notifications;
     private final Caller caller;
     private final JsonBodies json;
 
-    PullResource(PullService pulls, Caller caller, JsonBodies json) {
+    PullResource(PullService pulls, Notifications notifications, Caller caller, JsonBodies json) {
         this.pulls = pulls;
+        this.notifications = notifications;
         this.caller = caller;
         this.json = json;
     }
@@ -111,9 +114,16 @@ public class PullResource {
         return changes(repo, pull, commit, null, notify);
     }
 
+    /**
+     * With {@code ?notify=1}, the verdict is recorded for the channels that comment on pull requests (GitHub: one
+     * comment per pull request, updated in place).
+     */
     private Uni<List<TestReport>> changes(String repo, String pull, String commit, String name, String notify) {
-        NotifyQuery.requested(notify);
-        return pulls.verdict(caller.id(), pull(repo, pull), commit, name).map(PullService.Verdict::changed);
+        boolean announce = NotifyQuery.requested(notify);
+        ObjectId owner = caller.id();
+        return pulls.verdict(owner, pull(repo, pull), commit, name)
+                .call(verdict -> announce ? notifications.record(owner, verdict.notice()) : Uni.createFrom().voidItem())
+                .map(PullService.Verdict::changed);
     }
 
     @DELETE

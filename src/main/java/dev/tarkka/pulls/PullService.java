@@ -3,7 +3,6 @@ package dev.tarkka.pulls;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,14 +12,14 @@ import org.bson.types.ObjectId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.tarkka.changes.ChangeNotices;
 import dev.tarkka.changes.ChangeService;
 import dev.tarkka.changes.DisabledMetrics;
-import dev.tarkka.changes.TestAnalysis;
 import dev.tarkka.changes.TestReport;
-import dev.tarkka.detection.ChangePoint;
-import dev.tarkka.detection.ChangeReport;
 import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.notify.ChangeNotice;
+import dev.tarkka.notify.PullNotice;
 import dev.tarkka.series.DuplicateResultException;
 import dev.tarkka.series.PullEntry;
 import dev.tarkka.series.SeriesStore;
@@ -57,7 +56,17 @@ public class PullService {
     }
 
     /** The verdict of a pull request at one commit: the reports with changes, and every test looked at. */
-    public record Verdict(Pull pull, String commit, List<TestReport> changed, List<String> testNames) {
+    public record Verdict(Pull pull, String commit, List<TestReport> changed, List<ChangeNotice> notices,
+            List<String> testNames) {
+
+        /** What a pull-request comment says of it. */
+        public PullNotice notice() {
+            return new PullNotice(pull.repo(), pull.number(), commit, testNames, notices);
+        }
+    }
+
+    /** One test's verdict: its report at the commit and what to announce of it. */
+    private record TestVerdict(TestReport report, List<ChangeNotice> notices) {
     }
 
     public Uni<List<PullEntry>> pulls(ObjectId owner) {
@@ -105,37 +114,21 @@ public class PullService {
                 });
         return names.chain(tests -> configs.detectionOptions(owner).chain(options -> Multi.createFrom().iterable(tests)
                 .onItem().transformToUniAndConcatenate(test -> verdict(owner, pull, commit, test, options, tests))
-                .filter(report -> report.groups() != null && !report.groups().isEmpty())
+                .filter(verdict -> verdict.report().groups() != null && !verdict.report().groups().isEmpty())
                 .collect().asList()
-                .map(changed -> new Verdict(pull, commit, changed, tests))));
+                .map(changed -> new Verdict(pull, commit, changed.stream().map(TestVerdict::report).toList(),
+                        changed.stream().flatMap(v -> v.notices().stream()).toList(), tests))));
     }
 
-    private Uni<TestReport> verdict(ObjectId owner, Pull pull, String commit, String testName, DetectionOptions options,
+    private Uni<TestVerdict> verdict(ObjectId owner, Pull pull, String commit, String testName, DetectionOptions options,
             List<String> tests) {
         return result(owner, pull, testName, commit)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Did not find any commits for test_name '"
                         + tests + "'. Not even " + commit + " which is the commit of this pull request."))
                 .chain(points -> disabledMetrics.of(owner, testName)
                         .chain(disabled -> changes.analyse(testName, points, disabled, options))
-                        .map(analysis -> atCommit(analysis, commit)));
-    }
-
-    /** The report of the analysis with only the change points at the commit's first point of each metric. */
-    static TestReport atCommit(TestAnalysis analysis, String commit) {
-        Map<String, List<ChangePoint>> kept = new LinkedHashMap<>();
-        analysis.changePoints().forEach((metric, points) -> {
-            int[] positions = ChangeReport.positionsOf(analysis.enginePoints(), metric);
-            int commitIndex = -1;
-            for (int i = 0; i < positions.length && commitIndex < 0; i++) {
-                if (commit.equals(analysis.points().get(positions[i]).gitCommit())) {
-                    commitIndex = i;
-                }
-            }
-            int index = commitIndex;
-            kept.put(metric, points.stream().filter(point -> point.index() == index).toList());
-        });
-        return new TestReport(analysis.testName(),
-                ChangeReport.build(analysis.enginePoints(), analysis.disabled(), kept).orElse(null), List.of());
+                        .map(analysis -> analysis.onlyAt(commit))
+                        .map(atCommit -> new TestVerdict(atCommit.report(), ChangeNotices.of(atCommit))));
     }
 
     public Uni<Void> delete(ObjectId owner, Pull pull) {

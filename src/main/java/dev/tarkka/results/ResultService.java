@@ -9,11 +9,13 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.tarkka.changes.ChangeNotices;
 import dev.tarkka.changes.ChangePointCache;
 import dev.tarkka.changes.ChangeService;
 import dev.tarkka.changes.TestAnalysis;
 import dev.tarkka.changes.TestReport;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.notify.Notifications;
 import dev.tarkka.series.SeriesStore;
 import dev.tarkka.series.StoredPoint;
 import dev.tarkka.series.TestNames;
@@ -24,8 +26,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The results API's orchestration, in one direction: validate the whole upload, store it in the series, and
- * only then analyse it with the owner's options and refresh its summary. Each step is reactive; the analysis
- * itself runs on the detection pool.
+ * only then analyse it with the owner's options, refresh its summary and record what to announce. Each step is
+ * reactive; the analysis itself runs on the detection pool.
  */
 @ApplicationScoped
 public class ResultService {
@@ -37,14 +39,16 @@ public class ResultService {
     private final ChangeService changes;
     private final ChangePointCache cache;
     private final SummaryService summaries;
+    private final Notifications notifications;
 
     ResultService(SeriesStore series, UserConfigService configs, ChangeService changes, ChangePointCache cache,
-            SummaryService summaries) {
+            SummaryService summaries, Notifications notifications) {
         this.series = series;
         this.configs = configs;
         this.changes = changes;
         this.cache = cache;
         this.summaries = summaries;
+        this.notifications = notifications;
     }
 
     public Uni<List<TestEntry>> testNames(ObjectId owner) {
@@ -91,8 +95,21 @@ public class ResultService {
         return configs.detectionOptions(owner)
                 .chain(options -> changes.analyse(owner, testName, options))
                 .call(analysis -> summaries.refresh(owner, analysis))
-                .map(TestAnalysis::report)
+                .chain(analysis -> announce(owner, analysis))
                 .onFailure().recoverWithItem(e -> ChangeService.afterWriteWarning(testName, e));
+    }
+
+    /**
+     * The report, once what the owner is to be told of its change points is recorded in the outbox. Not being
+     * able to record it does not fail the write: the answer says so, and the next write records it.
+     */
+    Uni<TestReport> announce(ObjectId owner, TestAnalysis analysis) {
+        return notifications.record(owner, ChangeNotices.of(analysis))
+                .replaceWith(analysis.report())
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Notifications of %s not recorded: %s", analysis.testName(), e.getMessage());
+                    return analysis.report().withWarnings(List.of(Notifications.NOT_RECORDED));
+                });
     }
 
     public Uni<Void> deleteAll(ObjectId owner) {

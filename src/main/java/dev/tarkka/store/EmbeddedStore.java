@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The in-JVM MongoDB wire-protocol server behind {@code tarkka.store.embedded=true}: one per process,
@@ -22,15 +21,28 @@ public final class EmbeddedStore {
     private EmbeddedStore() {
     }
 
+    /**
+     * How the embedded store runs.
+     *
+     * @param port           the loopback port it listens on (0: any free one); a second instance can use it
+     * @param cacheMegabytes its page cache: reads of long series come from memory up to this size
+     * @param sync           force every acknowledged write to disk (else a crash of the machine, not of the
+     *                       process, can lose the last writes)
+     */
+    public record Settings(String path, int port, int cacheMegabytes, boolean sync) {
+    }
+
     /** Starts the server on first use and answers its connection string. */
-    public static synchronized String connectionString(String path) {
+    public static synchronized String connectionString(Settings settings) {
         if (server == null) {
-            Path file = Path.of(path).toAbsolutePath();
+            Path file = Path.of(settings.path()).toAbsolutePath();
             createParent(file);
-            MongoServer started = new MongoServer(new H2Backend(file.toString()));
-            started.bind("127.0.0.1", 0);
+            MongoServer started = new MongoServer(
+                    DurableH2Backend.open(file.toString(), settings.cacheMegabytes(), settings.sync()));
+            started.bind("127.0.0.1", settings.port());
             server = started;
-            LOG.infof("Embedded store listening on %s, data in %s", started.getLocalAddress(), file);
+            LOG.infof("Embedded store listening on %s, data in %s%s", started.getLocalAddress(), file,
+                    settings.sync() ? "" : " (writes not forced to disk)");
         }
         return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
     }

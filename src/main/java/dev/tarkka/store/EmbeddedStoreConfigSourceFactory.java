@@ -27,8 +27,12 @@ public class EmbeddedStoreConfigSourceFactory implements ConfigSourceFactory {
                 || value(context, CONNECTION_STRING, null) != null) {
             return List.of();
         }
-        String path = value(context, "tarkka.store.embedded.path", "./data/tarkka.mv");
-        return List.of(new EmbeddedStoreConfigSource(path));
+        EmbeddedStore.Settings settings = new EmbeddedStore.Settings(
+                value(context, "tarkka.store.embedded.path", "./data/tarkka.mv"),
+                Integer.parseInt(value(context, "tarkka.store.embedded.port", "0")),
+                Integer.parseInt(value(context, "tarkka.store.embedded.cache-size", "64")),
+                Boolean.parseBoolean(value(context, "tarkka.store.embedded.sync", "true")));
+        return List.of(new EmbeddedStoreConfigSource(settings));
     }
 
     private static String value(ConfigSourceContext context, String name, String fallback) {
@@ -36,7 +40,7 @@ public class EmbeddedStoreConfigSourceFactory implements ConfigSourceFactory {
         return value == null || value.getValue() == null || value.getValue().isBlank() ? fallback : value.getValue();
     }
 
-    private record EmbeddedStoreConfigSource(String path) implements ConfigSource {
+    private record EmbeddedStoreConfigSource(EmbeddedStore.Settings settings) implements ConfigSource {
 
         @Override
         public Set<String> getPropertyNames() {
@@ -50,7 +54,7 @@ public class EmbeddedStoreConfigSourceFactory implements ConfigSourceFactory {
 
         @Override
         public String getValue(String propertyName) {
-            return CONNECTION_STRING.equals(propertyName) ? EmbeddedStore.connectionString(path) : null;
+            return CONNECTION_STRING.equals(propertyName) ? EmbeddedStore.connectionString(settings) : null;
         }
 
         @Override

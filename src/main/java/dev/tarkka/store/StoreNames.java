@@ -21,6 +21,7 @@ public class StoreNames {
     public static final String CHANGE_POINTS = "change_points";
     public static final String SUMMARIES = "summaries";
     public static final String LOGIN_FAILURES = "login_failures";
+    public static final String NOTIFICATIONS = "notifications";
 
     private final ReactiveMongoClient client;
     private final String database;
