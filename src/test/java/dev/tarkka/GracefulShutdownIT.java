@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.tarkka.support.PackagedApp;
 import dev.tarkka.support.RawHttp;
 import dev.tarkka.support.RawHttp.Header;
 
@@ -39,7 +36,6 @@ import dev.tarkka.support.RawHttp.Header;
  */
 class GracefulShutdownIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** quarkus.shutdown.delay (as set below) + quarkus.shutdown.timeout, plus a margin for a loaded machine. */
     private static final Duration EXIT_WITHIN = Duration.ofSeconds(2 + 30 + 10);
@@ -49,6 +45,7 @@ class GracefulShutdownIT {
     @TempDir
     Path dir;
 
+    private PackagedApp packaged;
     private Process app;
     private final ExecutorService clients = Executors.newCachedThreadPool();
 
@@ -68,22 +65,23 @@ class GracefulShutdownIT {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         clients.shutdownNow();
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly();
+        if (packaged != null && packaged.isAlive()) {
+            packaged.kill();
         }
     }
 
     @Test
     void inFlightUploadsFinishAndSurviveARestart() throws Exception {
-        Path store = dir.resolve("store.mv");
-        int port = freePort();
-        Map<String, String> env = environment(store, port);
-        RawHttp http = new RawHttp("127.0.0.1", port);
+        // A shutdown delay shorter than the production 5 s, so the large uploads are still in flight when the server
+        // stops taking new requests, and the test stays short.
+        Map<String, String> env = new HashMap<>(PackagedApp.embeddedStore(dir.resolve("store.mv"), 0));
+        env.put("QUARKUS_SHUTDOWN_DELAY", "2S");
+        packaged = PackagedApp.of("graceful-shutdown", dir.resolve("keys"), env);
+        RawHttp http = new RawHttp("127.0.0.1", packaged.port());
 
-        app = start(env, "first");
-        awaitReady(http);
+        app = packaged.start("first").process();
         String token = registerAndLogin(http);
 
         List<CompletableFuture<Upload>> uploads = new ArrayList<>();
@@ -97,7 +95,7 @@ class GracefulShutdownIT {
         // readiness turns DOWN during the shutdown delay, while uploads are still being accepted
         boolean readinessDown = false;
         for (int i = 0; !readinessDown && i < 40 && app.isAlive(); i++) {
-            readinessDown = status(http, "/q/health/ready") == 503;
+            readinessDown = packaged.status("/q/health/ready") == 503;
             Thread.sleep(100);
         }
         // requests keep arriving, as they would until the load balancer notices
@@ -141,8 +139,7 @@ class GracefulShutdownIT {
         assertThat(done).filteredOn(Upload::afterSigterm).anyMatch(Upload::acknowledged);
 
         // the same store file, a new process: every acknowledged upload is there, in full
-        app = start(env, "restarted");
-        awaitReady(http);
+        app = packaged.start("restarted").process();
         for (Upload upload : done.stream().filter(Upload::acknowledged).toList()) {
             RawHttp.Response stored = http.send("GET", "/api/v0/result/" + upload.test(), bearer(token), null, false,
                     true, Duration.ofSeconds(30));
@@ -204,64 +201,6 @@ class GracefulShutdownIT {
 
     private static List<Header> bearer(String token) {
         return List.of(new Header("Authorization", "Bearer " + token));
-    }
-
-    private Process start(Map<String, String> env, String name) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString());
-        builder.environment().remove("QUARKUS_MONGODB_CONNECTION_STRING");
-        builder.environment().putAll(env);
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(Path.of("target", "graceful-shutdown-" + name + ".log").toFile());
-        return builder.start();
-    }
-
-    private void awaitReady(RawHttp http) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(app.isAlive()).as("the app is running (see target/graceful-shutdown-*.log)").isTrue();
-            if (status(http, "/q/health/ready") == 200) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready within 30 s");
-    }
-
-    /** The status of a GET, or -1 when there is no answer. */
-    private static int status(RawHttp http, String path) {
-        try {
-            return http.send("GET", path, List.of(), null, false, true, Duration.ofSeconds(5)).status();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    private Map<String, String> environment(Path store, int port) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
-        Path publicKey = Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", keys.getPublic().getEncoded()));
-        Path privateKey = Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
-        // Shorter than the production 5 s, so the large uploads are still in flight when the server stops
-        // taking new requests, and the test stays short.
-        return Map.of("QUARKUS_SHUTDOWN_DELAY", "2S",
-                "TARKKA_STORE_EMBEDDED", "true",
-                "TARKKA_STORE_EMBEDDED_PATH", store.toString(),
-                "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(),
-                "SMALLRYE_JWT_SIGN_KEY_LOCATION", privateKey.toString());
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String abbreviate(String text) {

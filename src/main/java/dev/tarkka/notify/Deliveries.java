@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -51,9 +52,10 @@ class Deliveries {
     @Scheduled(every = "${tarkka.notify.poll-interval:1S}", delayed = "2S",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliverDue() {
-        return Multi.createBy().repeating().uni(() -> outbox.claim(worker, config.lease()))
-                .whilst(entry -> entry != null)
-                .select().where(entry -> entry != null)
+        // claims lazily, as a send slot frees up; a repetition drops null items, hence the Optional
+        return Multi.createBy().repeating().uni(() -> outbox.claim(worker, config.lease()).map(Optional::ofNullable))
+                .until(Optional::isEmpty)
+                .map(Optional::get)
                 .select().first(BATCH)
                 .onItem().transformToUni(this::deliver).merge(CONCURRENCY)
                 .collect().last().replaceWithVoid()

@@ -203,6 +203,32 @@ class NotificationsTest {
                 org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.greaterThan(1)));
     }
 
+    /** Printed, not asserted: the medians of uploads with every target hanging, and without notifiers at all. */
+    @Test
+    void uploadsDoNotWaitForTheTargets() {
+        Api quiet = Api.newUser();
+        notifyEverywhere(Map.of());
+        Fakes.mode(FakeTargets.Mode.TOO_SLOW);
+        long[] notifying = new long[30];
+        long[] silent = new long[30];
+        for (int i = 0; i < 30; i++) {
+            notifying[i] = timedUpload(user, "hanging-targets/" + i);
+            silent[i] = timedUpload(quiet, "no-notifiers/" + i);
+        }
+        java.util.Arrays.sort(notifying);
+        java.util.Arrays.sort(silent);
+        org.jboss.logging.Logger.getLogger(NotificationsTest.class).infof(
+                "Upload of a regressing 22-point test, median of 30: %.1f ms with every target hanging, %.1f ms without"
+                        + " notifiers", notifying[15] / 1e6, silent[15] / 1e6);
+        user.as().get("/api/v0/notifications").then().body("$", hasSize(100));
+    }
+
+    private static long timedUpload(Api who, String test) {
+        long started = System.nanoTime();
+        who.json(regression(Duration.ofHours(1), "t")).post("/api/v0/result/" + test).then().statusCode(200);
+        return System.nanoTime() - started;
+    }
+
     @Test
     void aTestMessageReportsEachChannel() {
         notifyEverywhere(Map.of());
