@@ -68,7 +68,7 @@ class WebhookChannel implements Channel {
     public Uni<String> deliver(OutboxEntry entry, NotifierSettings settings) {
         ChangeNotice notice = entry.change();
         Payload payload = new Payload("change_point", entry.id(), notice.testName(), notice.time(), notice.gitCommit(),
-                notice.gitRepo(), notice.branch(), Messages.kind(notice), messages.link(notice.testName()),
+                notice.gitRepo(), notice.branch(), kind(notice), messages.link(notice.testName()),
                 notice.changes().stream().map(c -> new Change(c.metric(), c.unit(), c.direction(), c.kind().word(),
                         c.forwardChangePercent(), c.magnitude(), c.meanBefore(), c.meanAfter(), c.pvalue())).toList());
         return post(settings, "change_point", entry.id(), payload);
@@ -94,6 +94,11 @@ class WebhookChannel implements Channel {
             }
             return http.send(HttpMethod.POST, settings.webhookUrl(), headers, body, config.sendTimeout());
         }).map(Bodies::accepted);
+    }
+
+    /** The notice's kind, for machines: {@code regression}, {@code improvement} or {@code change}. */
+    static String kind(ChangeNotice notice) {
+        return notice.hasRegression() ? "regression" : notice.onlyImprovements() ? "improvement" : "change";
     }
 
     /** {@code sha256=} and the hex HMAC-SHA256 of the body, keyed with the secret. */
