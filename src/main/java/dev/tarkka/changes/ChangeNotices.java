@@ -8,7 +8,7 @@ import java.util.Map;
 import dev.tarkka.detection.ChangePoint;
 import dev.tarkka.notify.ChangeNotice;
 import dev.tarkka.notify.MetricChange;
-import dev.tarkka.series.ResultInput;
+import dev.tarkka.series.StoredSeries;
 
 /** What an analysis has to announce: its change points, one notice per commit, in report order. */
 public final class ChangeNotices {
@@ -17,21 +17,18 @@ public final class ChangeNotices {
     }
 
     public static List<ChangeNotice> of(TestAnalysis analysis) {
-        Map<String, List<TestAnalysis.LocatedChange>> byCommit = new LinkedHashMap<>();
+        StoredSeries series = analysis.series();
+        Map<Integer, List<TestAnalysis.LocatedChange>> byPoint = new LinkedHashMap<>();
         for (TestAnalysis.LocatedChange located : analysis.locatedChanges()) {
-            byCommit.computeIfAbsent(located.at().timestamp() + "/" + located.at().gitCommit(), k -> new ArrayList<>())
-                    .add(located);
+            byPoint.computeIfAbsent(located.point(), k -> new ArrayList<>()).add(located);
         }
-        List<ChangeNotice> notices = new ArrayList<>(byCommit.size());
-        for (List<TestAnalysis.LocatedChange> changes : byCommit.values()) {
-            ResultInput at = changes.get(0).at().result();
-            notices.add(new ChangeNotice(analysis.testName(), at.timestamp(), at.attributes().gitCommit(),
-                    at.attributes().branch(), at.attributes().gitRepo(), changes.stream().map(c -> {
-                        ChangePoint p = c.point();
-                        return new MetricChange(c.metric(), c.measured().unit(), c.measured().direction(),
-                                p.forwardChangePercent(), p.magnitude(), p.meanBefore(), p.meanAfter(), p.pvalue());
-                    }).toList()));
-        }
+        List<ChangeNotice> notices = new ArrayList<>(byPoint.size());
+        byPoint.forEach((point, changes) -> notices.add(new ChangeNotice(analysis.testName(), series.time(point),
+                series.commit(point), series.branch(point), series.repo(point), changes.stream().map(c -> {
+                    ChangePoint p = c.change();
+                    return new MetricChange(c.metric(), c.measured().unit(), c.measured().direction(),
+                            p.forwardChangePercent(), p.magnitude(), p.meanBefore(), p.meanAfter(), p.pvalue());
+                }).toList())));
         return notices;
     }
 }

@@ -18,8 +18,9 @@ import dev.tarkka.detection.ChangePointDetector;
 import dev.tarkka.detection.ChangeReport;
 import dev.tarkka.detection.DataPoint;
 import dev.tarkka.detection.DetectionOptions;
+import dev.tarkka.detection.SeriesColumns;
 import dev.tarkka.series.SeriesStore;
-import dev.tarkka.series.StoredPoint;
+import dev.tarkka.series.StoredSeries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
@@ -70,9 +71,9 @@ public class ChangeService {
      * Points that are not a stored series (a pull request against its history, say) analysed from scratch on the
      * detection pool; no cached state is read or written.
      */
-    public Uni<TestAnalysis> analyse(String testName, List<StoredPoint> points, Set<String> disabled,
+    public Uni<TestAnalysis> analyse(String testName, StoredSeries series, Set<String> disabled,
             DetectionOptions options) {
-        return executor.submit(() -> compute(testName, options, points, disabled, Map.of()).analysis());
+        return executor.submit(() -> compute(testName, options, series, disabled, Map.of()).analysis());
     }
 
     /** The report of points that are not stored (default data, ad-hoc analyses), on the detection pool. */
@@ -99,15 +100,15 @@ public class ChangeService {
     private record Computed(TestAnalysis analysis, Map<String, AnalysisState> states, boolean statesChanged) {
     }
 
-    private Computed compute(String testName, DetectionOptions options, List<StoredPoint> stored, Set<String> disabled,
+    private Computed compute(String testName, DetectionOptions options, StoredSeries series, Set<String> disabled,
             Map<String, AnalysisState> cached) {
         long started = System.nanoTime();
-        List<DataPoint> points = stored.stream().map(point -> point.result().toDataPoint()).toList();
+        SeriesColumns columns = series.columns();
         Map<String, List<ChangePoint>> changePoints = new LinkedHashMap<>();
         Map<String, AnalysisState> states = new LinkedHashMap<>();
         boolean changed = false;
-        for (String metric : ChangeReport.metrics(points, disabled)) {
-            double[] values = ChangeReport.series(points, metric);
+        for (String metric : ChangeReport.metrics(columns, disabled)) {
+            double[] values = columns.filled(metric);
             AnalysisState previous = cached.get(metric);
             Analysis analysis = previous == null ? ChangePointDetector.analyzeWithState(values, options)
                     : ChangePointDetector.update(previous, values, options);
@@ -117,9 +118,9 @@ public class ChangeService {
         }
         // States of disabled metrics stay cached: re-enabling them is then cheap.
         cached.forEach(states::putIfAbsent);
-        TestAnalysis analysis = new TestAnalysis(testName, options, stored, points, disabled, changePoints,
-                ChangeReport.build(points, disabled, changePoints));
-        record(testName, stored.size(), System.nanoTime() - started);
+        TestAnalysis analysis = new TestAnalysis(testName, options, series, disabled, changePoints,
+                ChangeReport.build(columns, disabled, changePoints));
+        record(testName, series.size(), System.nanoTime() - started);
         return new Computed(analysis, states, changed);
     }
 

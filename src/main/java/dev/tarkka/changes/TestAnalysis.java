@@ -9,23 +9,19 @@ import java.util.Set;
 
 import dev.tarkka.detection.ChangePoint;
 import dev.tarkka.detection.ChangeReport;
-import dev.tarkka.detection.DataPoint;
 import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.detection.ReportGroup;
-import dev.tarkka.series.ResultInput;
-import dev.tarkka.series.StoredPoint;
+import dev.tarkka.series.StoredSeries;
 
 /**
  * One test analysed as it is stored now.
  *
- * @param points       the stored points, in series order
- * @param enginePoints the same points as the engine saw them, in the same order
+ * @param series       the series that was analysed, in columns
  * @param changePoints the change points of every enabled metric, indexed within that metric's series
  * @param groups       the report groups; empty when there is no point or no enabled metric
  */
-public record TestAnalysis(String testName, DetectionOptions options, List<StoredPoint> points,
-        List<DataPoint> enginePoints, Set<String> disabled, Map<String, List<ChangePoint>> changePoints,
-        Optional<List<ReportGroup>> groups) {
+public record TestAnalysis(String testName, DetectionOptions options, StoredSeries series, Set<String> disabled,
+        Map<String, List<ChangePoint>> changePoints, Optional<List<ReportGroup>> groups) {
 
     /** Nyrkio's change report: {@code {}} without data, otherwise {@code {"<test>": [groups]}}. */
     public TestReport report() {
@@ -39,37 +35,38 @@ public record TestAnalysis(String testName, DetectionOptions options, List<Store
     public TestAnalysis onlyAt(String commit) {
         Map<String, List<ChangePoint>> kept = new LinkedHashMap<>();
         changePoints.forEach((metric, found) -> {
-            int[] positions = ChangeReport.positionsOf(enginePoints, metric);
+            int[] positions = series.columns().metric(metric).positions();
             int commitIndex = -1;
             for (int i = 0; i < positions.length && commitIndex < 0; i++) {
-                if (commit.equals(points.get(positions[i]).gitCommit())) {
+                if (commit.equals(series.commit(positions[i]))) {
                     commitIndex = i;
                 }
             }
             int index = commitIndex;
             kept.put(metric, found.stream().filter(point -> point.index() == index).toList());
         });
-        return new TestAnalysis(testName, options, points, enginePoints, disabled, kept,
-                ChangeReport.build(enginePoints, disabled, kept));
+        return new TestAnalysis(testName, options, series, disabled, kept,
+                ChangeReport.build(series.columns(), disabled, kept));
     }
 
-    /** A change point with the stored point it happened at and what that point measured of the metric. */
-    public record LocatedChange(String metric, ChangePoint point, StoredPoint at, ResultInput.Metric measured) {
+    /**
+     * A change point with the point it happened at (an index into {@link #series}) and what that point measured
+     * of the metric.
+     */
+    public record LocatedChange(String metric, ChangePoint change, int point, StoredSeries.Measured measured) {
     }
 
-    /** Every change point, metric by metric in report order, located at its stored point. */
+    /** Every change point, metric by metric in report order, located at its point. */
     public List<LocatedChange> locatedChanges() {
         List<LocatedChange> located = new ArrayList<>();
-        changePoints.forEach((metric, points) -> {
-            if (points.isEmpty()) {
-                return; // most metrics have none: no need to walk the series for them
+        changePoints.forEach((metric, found) -> {
+            if (found.isEmpty()) {
+                return;
             }
-            int[] positions = ChangeReport.positionsOf(enginePoints, metric);
-            for (ChangePoint point : points) {
-                StoredPoint at = this.points.get(positions[point.index()]);
-                ResultInput.Metric measured = at.result().metrics().stream().filter(m -> m.name().equals(metric))
-                        .findFirst().orElseThrow();
-                located.add(new LocatedChange(metric, point, at, measured));
+            int[] positions = series.columns().metric(metric).positions();
+            for (ChangePoint change : found) {
+                located.add(new LocatedChange(metric, change, positions[change.index()],
+                        series.measured(metric, change.index())));
             }
         });
         return located;

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Builds Nyrkiö's change report of a test (spec §15.2): every metric is analysed on its own and the per-metric
- * reports are merged into groups by timestamp.
+ * reports are merged into groups by timestamp. The series is read in columns ({@link SeriesColumns}); lists of
+ * points are turned into columns first.
  *
  * <p>The report is a pure function of the points, so a report built from cached or incrementally updated change
  * points is identical to a freshly computed one.
@@ -32,11 +33,17 @@ public final class ChangeReport {
      */
     public static Optional<List<ReportGroup>> build(List<DataPoint> points, Set<String> disabled,
                                                     DetectionOptions options) {
+        return build(SeriesColumns.of(points), disabled, options);
+    }
+
+    /** As {@link #build(List, Set, DetectionOptions)}, for a series in columns. */
+    public static Optional<List<ReportGroup>> build(SeriesColumns series, Set<String> disabled,
+                                                    DetectionOptions options) {
         Map<String, List<ChangePoint>> changePoints = new HashMap<>();
-        for (String metric : metrics(points, disabled)) {
-            changePoints.put(metric, ChangePointDetector.analyze(series(points, metric), options));
+        for (String metric : metrics(series, disabled)) {
+            changePoints.put(metric, ChangePointDetector.analyze(series.filled(metric), options));
         }
-        return build(points, disabled, changePoints);
+        return build(series, disabled, changePoints);
     }
 
     /**
@@ -48,7 +55,13 @@ public final class ChangeReport {
      */
     public static Optional<List<ReportGroup>> build(List<DataPoint> points, Set<String> disabled,
                                                     Map<String, List<ChangePoint>> changePointsByMetric) {
-        List<String> metrics = metrics(points, disabled);
+        return build(SeriesColumns.of(points), disabled, changePointsByMetric);
+    }
+
+    /** As {@link #build(List, Set, Map)}, for a series in columns. */
+    public static Optional<List<ReportGroup>> build(SeriesColumns series, Set<String> disabled,
+                                                    Map<String, List<ChangePoint>> changePointsByMetric) {
+        List<String> metrics = metrics(series, disabled);
         if (metrics.isEmpty()) {
             return Optional.empty();
         }
@@ -61,17 +74,18 @@ public final class ChangeReport {
                 throw new IllegalArgumentException("No change points given for metric '" + metric + "'");
             }
             boolean firstMetric = m == 0;
-            List<DataPoint> metricPoints = pointsWith(points, metric);
+            int[] positions = series.metric(metric).positions();
             for (ChangePoint changePoint : changePoints) {
-                DataPoint point = metricPoints.get(changePoint.index());
-                ReportChange change = ReportChange.of(metric, point.time(), changePoint);
+                int point = positions[changePoint.index()];
+                long time = series.time(point);
+                ReportChange change = ReportChange.of(metric, time, changePoint);
                 // The first metric's groups are taken as they are; a later metric joins the first group with the
                 // same time, or is appended at the end: the merged list is not re-sorted (spec §15.2).
-                PendingGroup group = firstMetric ? null : groupsByTime.get(point.time());
+                PendingGroup group = firstMetric ? null : groupsByTime.get(time);
                 if (group == null) {
-                    group = new PendingGroup(point.time(), new LinkedHashMap<>(point.attributes()), new ArrayList<>());
+                    group = new PendingGroup(time, new LinkedHashMap<>(series.attributes(point)), new ArrayList<>());
                     groups.add(group);
-                    groupsByTime.putIfAbsent(point.time(), group);
+                    groupsByTime.putIfAbsent(time, group);
                 }
                 group.changes().add(change);
             }
@@ -81,19 +95,19 @@ public final class ChangeReport {
 
     /** The enabled metric names in order of first appearance. */
     public static List<String> metrics(List<DataPoint> points, Set<String> disabled) {
-        Set<String> metrics = new LinkedHashSet<>();
-        for (DataPoint point : points) {
-            metrics.addAll(point.metrics().keySet());
-        }
+        return metrics(SeriesColumns.of(points), disabled);
+    }
+
+    /** The enabled metric names in order of first appearance. */
+    public static List<String> metrics(SeriesColumns series, Set<String> disabled) {
+        Set<String> metrics = new LinkedHashSet<>(series.metricNames());
         metrics.removeAll(disabled);
         return List.copyOf(metrics);
     }
 
     /** The filled series of one metric: the values of the points that contain it (spec §3). */
     public static double[] series(List<DataPoint> points, String metric) {
-        return MissingValues.fill(pointsWith(points, metric).stream()
-                .map(point -> point.metrics().get(metric))
-                .toArray(Double[]::new));
+        return SeriesColumns.of(points).filled(metric);
     }
 
     /**
@@ -101,13 +115,8 @@ public final class ChangeReport {
      * point carries) is the point at {@code positionsOf(points, metric)[i]} of {@code points}.
      */
     public static int[] positionsOf(List<DataPoint> points, String metric) {
-        return java.util.stream.IntStream.range(0, points.size())
-                .filter(i -> points.get(i).metrics().containsKey(metric))
-                .toArray();
-    }
-
-    private static List<DataPoint> pointsWith(List<DataPoint> points, String metric) {
-        return java.util.Arrays.stream(positionsOf(points, metric)).mapToObj(points::get).toList();
+        SeriesColumns.Metric column = SeriesColumns.of(points).metric(metric);
+        return column == null ? new int[0] : column.positions();
     }
 
     private record PendingGroup(long time, Map<String, String> attributes, List<ReportChange> changes) {

@@ -25,11 +25,13 @@ import dev.tarkka.changes.TestReport;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
 import dev.tarkka.http.JsonBodies;
+import dev.tarkka.http.Streams;
 import dev.tarkka.notify.Notifications;
 import dev.tarkka.notify.NotifyQuery;
 import dev.tarkka.series.PullEntry;
 import dev.tarkka.series.StoredPoint;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -88,16 +90,16 @@ public class PullResource {
 
     @GET
     @Path(PULL + "/result/{commit: [^/]+}/test/{name: .+}")
-    public Uni<List<StoredPoint>> resultAtCommit(@PathParam("repo") String repo, @PathParam("pull") String pull,
+    public Multi<StoredPoint> resultAtCommit(@PathParam("repo") String repo, @PathParam("pull") String pull,
             @PathParam("commit") String commit, @PathParam("name") String name) {
-        return pulls.result(caller.id(), pull(repo, pull), name, commit).onItem().ifNull().failWith(ApiException::notFound);
+        return Streams.orNotFound(pulls.result(caller.id(), pull(repo, pull), name, commit));
     }
 
     @GET
     @Path(PULL + "/result/{name: .+}")
-    public Uni<List<StoredPoint>> result(@PathParam("repo") String repo, @PathParam("pull") String pull,
+    public Multi<StoredPoint> result(@PathParam("repo") String repo, @PathParam("pull") String pull,
             @PathParam("name") String name) {
-        return pulls.result(caller.id(), pull(repo, pull), name, null).onItem().ifNull().failWith(ApiException::notFound);
+        return Streams.orNotFound(pulls.result(caller.id(), pull(repo, pull), name, null));
     }
 
     @GET

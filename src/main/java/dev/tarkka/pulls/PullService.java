@@ -2,7 +2,6 @@ package dev.tarkka.pulls;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -91,17 +90,13 @@ public class PullService {
 
     /**
      * The test's history up to the pull request's base, then the pull request's newest point (at {@code commit},
-     * when given); null when the pull request has no point for the test.
+     * when given), as they are read; null when the pull request has no point for the test.
      */
-    public Uni<List<StoredPoint>> result(ObjectId owner, Pull pull, String testName, String commit) {
+    public Uni<Multi<StoredPoint>> result(ObjectId owner, Pull pull, String testName, String commit) {
         TestNames.require(testName);
-        return series.pullPoint(owner, testName, pull.number(), pull.repo(), commit).chain(point -> point == null
-                ? Uni.createFrom().nullItem()
-                : series.history(owner, testName, cutoff(point)).map(history -> {
-                    List<StoredPoint> points = new ArrayList<>(history);
-                    points.add(point);
-                    return points;
-                }));
+        return series.pullPoint(owner, testName, pull.number(), pull.repo(), commit).map(point -> point == null ? null
+                : Multi.createBy().concatenating().streams(series.history(owner, testName, cutoff(point)),
+                        Multi.createFrom().item(point)));
     }
 
     /** The verdict at {@code commit} for one test, or for every test the pull request uploaded there. */
@@ -122,9 +117,11 @@ public class PullService {
 
     private Uni<TestVerdict> verdict(ObjectId owner, Pull pull, String commit, String testName, DetectionOptions options,
             List<String> tests) {
-        return result(owner, pull, testName, commit)
+        return series.pullPoint(owner, testName, pull.number(), pull.repo(), commit)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Did not find any commits for test_name '"
                         + tests + "'. Not even " + commit + " which is the commit of this pull request."))
+                .chain(point -> series.seriesUpTo(owner, testName, cutoff(point))
+                        .map(history -> history.addAll(List.of(point)).build()))
                 .chain(points -> disabledMetrics.of(owner, testName)
                         .chain(disabled -> changes.analyse(testName, points, disabled, options))
                         .map(analysis -> analysis.onlyAt(commit))

@@ -24,8 +24,10 @@ import dev.tarkka.changes.TestReport;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
 import dev.tarkka.http.JsonBodies;
+import dev.tarkka.http.Streams;
 import dev.tarkka.series.StoredPoint;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -64,10 +66,20 @@ public class ResultResource {
         return results.deleteAll(caller.id()).replaceWith(DELETED);
     }
 
+    /**
+     * The test's points, streamed as they are read from the store; {@code since} (a timestamp) and {@code limit}
+     * page through a long series (Tarkka's own, Nyrkio's clients leave them out).
+     */
     @GET
     @Path("/result/{name: .*}")
-    public Uni<List<StoredPoint>> get(@PathParam("name") String name) {
-        return results.series(caller.id(), name).onItem().ifNull().failWith(ApiException::notFound);
+    public Multi<StoredPoint> get(@PathParam("name") String name, @Context UriInfo uri) {
+        Long since = integer(uri.getQueryParameters().get("since"), "since");
+        Long limit = integer(uri.getQueryParameters().get("limit"), "limit");
+        if (limit != null && (limit < 1 || limit > Integer.MAX_VALUE)) {
+            throw ApiException.invalid(ValidationProblem.at(List.of("query", "limit"), "greater_than",
+                    "Input should be a positive integer", limit));
+        }
+        return Streams.orNotFound(results.points(caller.id(), name, since, limit == null ? null : limit.intValue()));
     }
 
     @POST
@@ -91,18 +103,18 @@ public class ResultResource {
     @DELETE
     @Path("/result/{name: .*}")
     public Uni<List<Object>> delete(@PathParam("name") String name, @Context UriInfo uri) {
-        return results.delete(caller.id(), name, timestamp(uri.getQueryParameters().get("timestamp")))
+        return results.delete(caller.id(), name, integer(uri.getQueryParameters().get("timestamp"), "timestamp"))
                 .map(found -> found ? DELETED : null)
                 .onItem().ifNull().failWith(ApiException::notFound);
     }
 
-    /** At most one {@code timestamp}, an integer: anything else would delete the wrong points. */
-    private static Long timestamp(List<String> values) {
+    /** At most one value of the query parameter, an integer: anything else (for a delete) would hit the wrong points. */
+    private static Long integer(List<String> values, String parameter) {
         if (values == null || values.isEmpty()) {
             return null;
         }
         String value = values.get(0);
-        List<Object> loc = List.of("query", "timestamp");
+        List<Object> loc = List.of("query", parameter);
         if (values.size() > 1 || !INTEGER.matcher(value).matches()) {
             throw ApiException.invalid(ValidationProblem.at(loc, "int_parsing", "Input should be a single valid integer",
                     values.size() > 1 ? values : value));

@@ -22,6 +22,7 @@ import dev.tarkka.series.TestNames;
 import dev.tarkka.series.UploadParser;
 import dev.tarkka.summaries.SummaryService;
 import dev.tarkka.userconfig.UserConfigService;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -56,13 +57,14 @@ public class ResultService {
     }
 
     /**
-     * The test's own points, or null when the owner has no test of that name; a test with only pull-request
-     * points has an empty series (api.md §4.3).
+     * The test's own points as they are read (a page of them from {@code since} on, at most {@code limit}), or null
+     * when the owner has no test of that name; a test with only pull-request points has an empty series
+     * (api.md §4.3).
      */
-    public Uni<List<StoredPoint>> series(ObjectId owner, String testName) {
-        return series.series(owner, TestNames.require(testName)).chain(points -> points.isEmpty()
-                ? series.exists(owner, testName).map(exists -> exists ? points : null)
-                : Uni.createFrom().item(points));
+    public Uni<Multi<StoredPoint>> points(ObjectId owner, String testName, Long since, Integer limit) {
+        TestNames.require(testName);
+        return series.exists(owner, testName)
+                .map(exists -> exists ? series.points(owner, testName, since, limit) : null);
     }
 
     /** Stores new points (all or none), then answers the change report of the whole series. */

@@ -30,9 +30,12 @@ final class PointCodec {
     static final String GIT_REPO = "attributes.git_repo";
     static final String GIT_COMMIT = "attributes.git_commit";
     static final int SCHEMA_VERSION = 1;
-    /** What reads of a series use: the bulky compound key stays on the server. */
+    /** What reads of points use: the bulky compound key stays on the server. */
     static final Bson POINT_FIELDS = Projections.fields(Projections.excludeId(),
             Projections.include(TIMESTAMP, "metrics", "attributes", "extra_info", "meta", PULL_REQUEST));
+    /** What an analysis reads: no {@code extra_info}, which can be large and is never analysed. */
+    static final Bson SERIES_FIELDS = Projections.fields(Projections.excludeId(),
+            Projections.include(TIMESTAMP, "metrics", "attributes", "meta", PULL_REQUEST));
 
     private PointCodec() {
     }
@@ -93,6 +96,23 @@ final class PointCodec {
         // Points written without meta (by other tools) count as written at the epoch, as in Nyrkio.
         return new StoredPoint(result, modified == null ? Instant.EPOCH : modified.toInstant(),
                 pullRequest instanceof Number n ? n.intValue() : null);
+    }
+
+    /** Adds a point read with {@link #SERIES_FIELDS} to a series being built, without making a StoredPoint of it. */
+    static void addTo(StoredSeries.Builder series, Document doc) {
+        Document attributes = doc.get("attributes", Document.class);
+        Document meta = doc.get("meta", Document.class);
+        Date modified = meta == null ? null : meta.getDate("last_modified");
+        Object pullRequest = doc.get(PULL_REQUEST);
+        int point = series.addPoint(((Number) doc.get(TIMESTAMP)).longValue(), attributes.getString("git_commit"),
+                attributes.getString("branch"), attributes.getString("git_repo"),
+                modified == null ? Instant.EPOCH : modified.toInstant(),
+                pullRequest instanceof Number n ? n.intValue() : null);
+        for (Document m : doc.getList("metrics", Document.class)) {
+            Object value = m.get("value");
+            series.addMetric(point, m.getString("name"), m.getString("unit"), m.getString("direction"),
+                    value instanceof Number n ? n : null);
+        }
     }
 
     /** The key of a duplicate as the 400 answer shows it: the _id without the owner. */

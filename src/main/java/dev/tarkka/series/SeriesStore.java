@@ -35,6 +35,7 @@ import dev.tarkka.store.StoreErrors;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,6 +45,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class SeriesStore implements IndexedCollection {
+
+    /** Series order: by timestamp, ties by key, the same on every read. */
+    private static final Bson SERIES_ORDER = Sorts.ascending(PointCodec.TIMESTAMP, PointCodec.ID);
 
     private final StoreNames store;
 
@@ -115,24 +119,40 @@ public class SeriesStore implements IndexedCollection {
     }
 
     /**
-     * The test's own series by timestamp (pull-request points are not part of it); ties are broken by the key so
-     * every read sees the same order.
+     * The test's own points by timestamp (pull-request points are not part of it), as they are read: a page of
+     * them when {@code since} (the oldest timestamp) or {@code limit} is given. Ties are broken by the key so every
+     * read sees the same order.
      */
-    public Uni<List<StoredPoint>> series(ObjectId owner, String testName) {
-        return points(ownSeries(owner, testName));
+    public Multi<StoredPoint> points(ObjectId owner, String testName, Long since, Integer limit) {
+        Bson filter = since == null ? ownSeries(owner, testName)
+                : Filters.and(ownSeries(owner, testName), Filters.gte(PointCodec.TIMESTAMP, since));
+        FindOptions options = new FindOptions().sort(SERIES_ORDER).projection(PointCodec.POINT_FIELDS);
+        return results().find(filter, limit == null ? options : options.limit(limit)).map(PointCodec::fromDocument);
     }
 
-    /** The test's own series up to and including {@code cutoff}: what a pull request is compared with. */
-    public Uni<List<StoredPoint>> history(ObjectId owner, String testName, long cutoff) {
-        return points(Filters.and(ownSeries(owner, testName), Filters.lte(PointCodec.TIMESTAMP, cutoff)));
+    /** The test's own points up to and including {@code cutoff}: what a pull request is compared with. */
+    public Multi<StoredPoint> history(ObjectId owner, String testName, long cutoff) {
+        return results().find(Filters.and(ownSeries(owner, testName), Filters.lte(PointCodec.TIMESTAMP, cutoff)),
+                new FindOptions().sort(SERIES_ORDER).projection(PointCodec.POINT_FIELDS)).map(PointCodec::fromDocument);
     }
 
-    private Uni<List<StoredPoint>> points(Bson filter) {
-        return results().find(filter, new FindOptions()
-                .sort(Sorts.ascending(PointCodec.TIMESTAMP, PointCodec.ID))
-                .projection(PointCodec.POINT_FIELDS))
-                .map(PointCodec::fromDocument)
-                .collect().asList();
+    /** The test's own series in columns, for analysis: read without extra_info, never held as documents. */
+    public Uni<StoredSeries> series(ObjectId owner, String testName) {
+        return columns(ownSeries(owner, testName));
+    }
+
+    /** The test's own series up to and including {@code cutoff}, in columns. */
+    public Uni<StoredSeries.Builder> seriesUpTo(ObjectId owner, String testName, long cutoff) {
+        return builder(Filters.and(ownSeries(owner, testName), Filters.lte(PointCodec.TIMESTAMP, cutoff)));
+    }
+
+    private Uni<StoredSeries> columns(Bson filter) {
+        return builder(filter).map(StoredSeries.Builder::build);
+    }
+
+    private Uni<StoredSeries.Builder> builder(Bson filter) {
+        return results().find(filter, new FindOptions().sort(SERIES_ORDER).projection(PointCodec.SERIES_FIELDS))
+                .collect().in(() -> new StoredSeries.Builder(0), PointCodec::addTo);
     }
 
     private static Bson ownSeries(ObjectId owner, String testName) {

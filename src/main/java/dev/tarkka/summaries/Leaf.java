@@ -7,7 +7,7 @@ import java.util.TreeSet;
 
 import dev.tarkka.changes.AnalysisKeys;
 import dev.tarkka.changes.TestAnalysis;
-import dev.tarkka.series.ResultInput;
+import dev.tarkka.series.StoredSeries;
 import dev.tarkka.series.SeriesStamp;
 
 /**
@@ -19,8 +19,8 @@ record Leaf(String testName, SeriesStamp stamp, String options, List<String> dis
         List<LeafChange> changes) {
 
     static Leaf of(TestAnalysis analysis) {
-        List<LeafChange> changes = analysis.locatedChanges().stream().map(Leaf::change).toList();
-        return new Leaf(analysis.testName(), SeriesStamp.of(analysis.points()), AnalysisKeys.of(analysis.options()),
+        List<LeafChange> changes = analysis.locatedChanges().stream().map(c -> change(analysis.series(), c)).toList();
+        return new Leaf(analysis.testName(), analysis.series().stamp(), AnalysisKeys.of(analysis.options()),
                 List.copyOf(new TreeSet<>(analysis.disabled())), new Date(), changes);
     }
 
@@ -29,10 +29,10 @@ record Leaf(String testName, SeriesStamp stamp, String options, List<String> dis
                 && disabled.equals(List.copyOf(new TreeSet<>(currentDisabled)));
     }
 
-    private static LeafChange change(TestAnalysis.LocatedChange located) {
-        ResultInput.Attributes attributes = located.at().result().attributes();
-        return new LeafChange(located.metric(), located.at().timestamp(), attributes.gitCommit(), attributes.branch(),
-                attributes.gitRepo(), located.measured().unit(), located.measured().direction(),
-                located.measured().value(), located.point());
+    private static LeafChange change(StoredSeries series, TestAnalysis.LocatedChange located) {
+        int point = located.point();
+        return new LeafChange(located.metric(), series.time(point), series.commit(point), series.branch(point),
+                series.repo(point), located.measured().unit(), located.measured().direction(),
+                located.measured().value(), located.change());
     }
 }

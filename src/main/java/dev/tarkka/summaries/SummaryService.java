@@ -54,7 +54,7 @@ public class SummaryService {
 
     /** Stores the summary of a freshly analysed test; best effort, a read repairs what this misses. */
     public Uni<Void> refresh(ObjectId owner, TestAnalysis analysis) {
-        Uni<Void> write = analysis.points().isEmpty() ? store.deleteTest(owner, analysis.testName())
+        Uni<Void> write = analysis.series().isEmpty() ? store.deleteTest(owner, analysis.testName())
                 : store.save(owner, Leaf.of(analysis));
         return write.onFailure().recoverWithItem(e -> {
             LOG.debugf("Summary of %s not stored: %s", analysis.testName(), e.getMessage());

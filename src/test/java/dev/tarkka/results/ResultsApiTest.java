@@ -170,6 +170,23 @@ class ResultsApiTest {
     }
 
     @Test
+    void aLongSeriesCanBeReadInPages() {
+        List<Map<String, Object>> points = new java.util.ArrayList<>();
+        for (int t = 1; t <= 10; t++) {
+            points.add(Api.point(t, "metric1", t));
+        }
+        user.json(points).post("/api/v0/result/paged").then().statusCode(200);
+        user.as().get("/api/v0/result/paged?limit=3").then().statusCode(200).body("timestamp", contains(1, 2, 3));
+        user.as().get("/api/v0/result/paged?since=4&limit=3").then().statusCode(200).body("timestamp", contains(4, 5, 6));
+        user.as().get("/api/v0/result/paged?since=9").then().statusCode(200).body("timestamp", contains(9, 10));
+        user.as().get("/api/v0/result/paged?limit=0").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "limit"));
+        user.as().get("/api/v0/result/paged?since=soon").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "since"));
+        user.as().get("/api/v0/result/unknown?limit=3").then().statusCode(404).body("detail", equalTo("Not Found"));
+    }
+
+    @Test
     void putReplacesThePointWithTheSameKey() {
         user.json(List.of(Api.point(1, "metric1", 1))).post("/api/v0/result/benchmark1").then().statusCode(200);
         user.json(List.of(Api.point(1, "metric1", 42))).put("/api/v0/result/benchmark1").then().statusCode(200);

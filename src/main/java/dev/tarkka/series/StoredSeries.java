@@ -1,0 +1,211 @@
+package dev.tarkka.series;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tarkka.detection.SeriesColumns;
+
+/**
+ * A test's series as the analysis reads it, in columns: the engine's view ({@link SeriesColumns}) and, per point,
+ * what a change found there is told with (commit, branch, repository; each metric's unit, direction and value as
+ * uploaded). About a hundred bytes a point, where the points as documents take several kilobytes, so that long
+ * histories can be analysed in bounded memory. {@code extra_info} is never read for it.
+ */
+public final class StoredSeries {
+
+    private final SeriesColumns columns;
+    private final String[] commits;
+    private final String[] branches;
+    private final String[] repos;
+    private final Map<String, MetricTexts> metrics;
+    private final Integer[] pullRequests;
+    private final SeriesStamp stamp;
+
+    /** Units and directions of one metric by series index, and which values were uploaded as integers. */
+    private record MetricTexts(String[] units, String[] directions, BitSet integral) {
+    }
+
+    /** What a point measured of a metric, as uploaded. */
+    public record Measured(String unit, String direction, Number value) {
+    }
+
+    private StoredSeries(SeriesColumns columns, String[] commits, String[] branches, String[] repos,
+            Map<String, MetricTexts> metrics, Integer[] pullRequests, SeriesStamp stamp) {
+        this.columns = columns;
+        this.commits = commits;
+        this.branches = branches;
+        this.repos = repos;
+        this.metrics = metrics;
+        this.pullRequests = pullRequests;
+        this.stamp = stamp;
+    }
+
+    public SeriesColumns columns() {
+        return columns;
+    }
+
+    public int size() {
+        return columns.size();
+    }
+
+    /** How many points there were and when the newest write happened. */
+    public SeriesStamp stamp() {
+        return stamp;
+    }
+
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    public long time(int point) {
+        return columns.time(point);
+    }
+
+    public String commit(int point) {
+        return commits[point];
+    }
+
+    public String branch(int point) {
+        return branches[point];
+    }
+
+    public String repo(int point) {
+        return repos[point];
+    }
+
+    /** The pull request a point belongs to, or null for a point of the test's own series. */
+    public Integer pullRequest(int point) {
+        return pullRequests[point];
+    }
+
+    /** What the point at {@code index} of the metric's series measured. */
+    public Measured measured(String metric, int index) {
+        SeriesColumns.Metric column = columns.metric(metric);
+        MetricTexts texts = metrics.get(metric);
+        double value = column.values()[index];
+        Number number = column.missing().get(index) ? null
+                : texts.integral().get(index) ? (Number) (long) value : (Number) value;
+        return new Measured(texts.units()[index], texts.directions()[index], number);
+    }
+
+    /** Builds a series from stored points in series order, sharing repeated strings. */
+    public static final class Builder {
+
+        private final SeriesColumns.Builder columns;
+        private String[] commits;
+        private String[] branches;
+        private String[] repos;
+        private Integer[] pullRequests;
+        private final Map<String, MetricTextsBuilder> metrics = new LinkedHashMap<>();
+        private final Map<String, String> shared = new HashMap<>();
+        private int size;
+        private Date newest;
+
+        public Builder(int expectedPoints) {
+            int capacity = Math.max(16, expectedPoints);
+            columns = new SeriesColumns.Builder(capacity);
+            commits = new String[capacity];
+            branches = new String[capacity];
+            repos = new String[capacity];
+            pullRequests = new Integer[capacity];
+        }
+
+        /** Adds a point; answers its index, for {@link #addMetric}. */
+        public int addPoint(long time, String commit, String branch, String repo, Instant modified, Integer pullRequest) {
+            int index = columns.addPoint(time);
+            if (index == commits.length) {
+                int capacity = index * 2;
+                commits = Arrays.copyOf(commits, capacity);
+                branches = Arrays.copyOf(branches, capacity);
+                repos = Arrays.copyOf(repos, capacity);
+                pullRequests = Arrays.copyOf(pullRequests, capacity);
+            }
+            commits[index] = commit;
+            branches[index] = share(branch);
+            repos[index] = share(repo);
+            pullRequests[index] = pullRequest;
+            Date date = Date.from(modified);
+            if (newest == null || date.after(newest)) {
+                newest = date;
+            }
+            size = index + 1;
+            return index;
+        }
+
+        /** A metric of the point just added; a metric's first value at a point is the one that counts. */
+        public void addMetric(int point, String metric, String unit, String direction, Number value) {
+            MetricTextsBuilder texts = metrics.computeIfAbsent(metric, m -> new MetricTextsBuilder());
+            if (texts.lastPoint == point) {
+                return;
+            }
+            texts.add(point, share(unit), share(direction), value instanceof Long || value instanceof Integer);
+            columns.addValue(point, metric, value == null ? null : value.doubleValue());
+        }
+
+        /** Adds every point of {@code points}, in order. */
+        public Builder addAll(List<StoredPoint> points) {
+            for (StoredPoint point : points) {
+                ResultInput result = point.result();
+                int index = addPoint(result.timestamp(), result.attributes().gitCommit(), result.attributes().branch(),
+                        result.attributes().gitRepo(), point.lastModified(), point.pullRequest());
+                for (ResultInput.Metric metric : result.metrics()) {
+                    addMetric(index, metric.name(), metric.unit(), metric.direction(), metric.value());
+                }
+            }
+            return this;
+        }
+
+        public StoredSeries build() {
+            String[] c = Arrays.copyOf(commits, size);
+            String[] b = Arrays.copyOf(branches, size);
+            String[] r = Arrays.copyOf(repos, size);
+            Map<String, MetricTexts> texts = new LinkedHashMap<>();
+            metrics.forEach((name, metric) -> texts.put(name, metric.build()));
+            // the attributes a report shows, in Nyrkio's order, made only for the points that changed
+            SeriesColumns built = columns.build(point -> {
+                Map<String, String> attributes = new LinkedHashMap<>();
+                attributes.put("branch", b[point]);
+                attributes.put("git_repo", r[point]);
+                attributes.put("git_commit", c[point]);
+                return attributes;
+            });
+            return new StoredSeries(built, c, b, r, texts, Arrays.copyOf(pullRequests, size),
+                    new SeriesStamp(size, newest));
+        }
+
+        private String share(String text) {
+            return text == null ? null : shared.computeIfAbsent(text, t -> t);
+        }
+    }
+
+    private static final class MetricTextsBuilder {
+
+        private String[] units = new String[16];
+        private String[] directions = new String[16];
+        private final BitSet integral = new BitSet();
+        private int size;
+        private int lastPoint = -1;
+
+        void add(int point, String unit, String direction, boolean isIntegral) {
+            if (size == units.length) {
+                units = Arrays.copyOf(units, size * 2);
+                directions = Arrays.copyOf(directions, size * 2);
+            }
+            units[size] = unit;
+            directions[size] = direction;
+            integral.set(size, isIntegral);
+            size++;
+            lastPoint = point;
+        }
+
+        MetricTexts build() {
+            return new MetricTexts(Arrays.copyOf(units, size), Arrays.copyOf(directions, size), integral);
+        }
+    }
+}
