@@ -19,6 +19,7 @@ import org.bson.types.ObjectId;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -50,9 +51,11 @@ public class SeriesStore implements IndexedCollection {
     private static final Bson SERIES_ORDER = Sorts.ascending(PointCodec.TIMESTAMP, PointCodec.ID);
 
     private final StoreNames store;
+    private final SeriesState state;
 
-    SeriesStore(StoreNames store) {
+    SeriesStore(StoreNames store, SeriesState state) {
         this.store = store;
+        this.state = state;
     }
 
     @Override
@@ -95,10 +98,14 @@ public class SeriesStore implements IndexedCollection {
             }
             docs.add(doc);
         }
-        return results().insertMany(docs)
+        Uni<Void> insert = results().insertMany(docs)
                 .replaceWithVoid()
                 .onFailure(StoreErrors::isDuplicateKey).recoverWithUni(e -> undoPartialInsert(docs, e))
                 .onFailure(e -> !(e instanceof DuplicateResultException)).call(e -> forget(docs));
+        if (pullRequest != null) {
+            return insert; // a pull request's points are not part of the test's series
+        }
+        return state.written(owner, testName, insert.replaceWith(true), results, now);
     }
 
     /** Upserts every point by its key: a repeated upload replaces the stored values. */
@@ -115,7 +122,13 @@ public class SeriesStore implements IndexedCollection {
             writes.add(new ReplaceOneModel<>(Filters.eq(PointCodec.ID, doc.get(PointCodec.ID)), doc,
                     new ReplaceOptions().upsert(true)));
         }
-        return results().bulkWrite(writes).replaceWithVoid();
+        Uni<BulkWriteResult> upsert = results().bulkWrite(writes);
+        if (pullRequest != null) {
+            return upsert.replaceWithVoid();
+        }
+        // only new points can extend the series' columns; a replaced one changes what is in them
+        return state.written(owner, testName, upsert.map(result -> result.getUpserts().size() == results.size()),
+                results, now);
     }
 
     /**
@@ -136,9 +149,12 @@ public class SeriesStore implements IndexedCollection {
                 new FindOptions().sort(SERIES_ORDER).projection(PointCodec.POINT_FIELDS)).map(PointCodec::fromDocument);
     }
 
-    /** The test's own series in columns, for analysis: read without extra_info, never held as documents. */
+    /**
+     * The test's own series in columns, for analysis: from its chunks when they are current, else read from the
+     * points (without extra_info, never held as documents) and its chunks rebuilt.
+     */
     public Uni<StoredSeries> series(ObjectId owner, String testName) {
-        return columns(ownSeries(owner, testName));
+        return state.series(owner, testName, () -> columns(ownSeries(owner, testName)));
     }
 
     /** The test's own series up to and including {@code cutoff}, in columns. */
@@ -146,7 +162,7 @@ public class SeriesStore implements IndexedCollection {
         return builder(Filters.and(ownSeries(owner, testName), Filters.lte(PointCodec.TIMESTAMP, cutoff)));
     }
 
-    private Uni<StoredSeries> columns(Bson filter) {
+    Uni<StoredSeries> columns(Bson filter) {
         return builder(filter).map(StoredSeries.Builder::build);
     }
 
@@ -230,32 +246,25 @@ public class SeriesStore implements IndexedCollection {
     }
 
     /**
-     * The stamp of every test of the owner whose name starts with {@code namePrefix} (all when null), in one
-     * aggregation. The index narrows the match, but every matching document is read for its last-modified time.
+     * The stamp of every test of the owner whose name starts with {@code namePrefix} (all when null), read from the
+     * tests' heads, not from their points.
      */
     public Uni<Map<String, SeriesStamp>> stamps(ObjectId owner, String namePrefix) {
-        List<Bson> pipeline = List.of(
-                Aggregates.match(Filters.and(Ownership.ofTestsUnder(owner, namePrefix),
-                        Filters.exists(PointCodec.PULL_REQUEST, false))),
-                Aggregates.group("$" + PointCodec.TEST_NAME, Accumulators.sum("count", 1L),
-                        Accumulators.max("last_modified", "$" + PointCodec.LAST_MODIFIED)));
-        return results().aggregate(pipeline).collect().asMap(
-                doc -> doc.getString("_id"),
-                doc -> new SeriesStamp(((Number) doc.get("count")).longValue(), doc.getDate("last_modified")));
+        return state.stamps(owner, namePrefix);
     }
 
-    public Uni<Long> deleteAll(ObjectId owner) {
-        return results().deleteMany(Ownership.of(owner)).map(r -> r.getDeletedCount());
+    public Uni<Void> deleteAll(ObjectId owner) {
+        return state.deletingAll(owner, results().deleteMany(Ownership.of(owner)).replaceWithVoid());
     }
 
-    public Uni<Long> deleteTest(ObjectId owner, String testName) {
-        return results().deleteMany(Ownership.ofTest(owner, testName)).map(r -> r.getDeletedCount());
+    public Uni<Void> deleteTest(ObjectId owner, String testName) {
+        return state.deleting(owner, testName, results().deleteMany(Ownership.ofTest(owner, testName)).replaceWithVoid());
     }
 
     /** Deletes one point of the test's own series (never a pull request's point) at {@code timestamp}. */
-    public Uni<Long> deletePoint(ObjectId owner, String testName, long timestamp) {
-        return results().deleteOne(Filters.and(ownSeries(owner, testName),
-                Filters.eq(PointCodec.TIMESTAMP, timestamp))).map(r -> r.getDeletedCount());
+    public Uni<Void> deletePoint(ObjectId owner, String testName, long timestamp) {
+        return state.written(owner, testName, results().deleteOne(Filters.and(ownSeries(owner, testName),
+                Filters.eq(PointCodec.TIMESTAMP, timestamp))).replaceWith(false), List.of(), now());
     }
 
     private Uni<Void> undoPartialInsert(List<Document> docs, Throwable failure) {

@@ -31,6 +31,24 @@ public final class StoredSeries {
     private record MetricTexts(String[] units, String[] directions, BitSet integral) {
     }
 
+    /** Metric names in order of first appearance. */
+    java.util.Set<String> metricNames() {
+        return metrics.keySet();
+    }
+
+    /** The unit of the metric at {@code index} of its series, as uploaded (null when not given). */
+    String unit(String metric, int index) {
+        return metrics.get(metric).units()[index];
+    }
+
+    String direction(String metric, int index) {
+        return metrics.get(metric).directions()[index];
+    }
+
+    boolean integral(String metric, int index) {
+        return metrics.get(metric).integral().get(index);
+    }
+
     /** What a point measured of a metric, as uploaded. */
     public record Measured(String unit, String direction, Number value) {
     }

@@ -22,6 +22,9 @@ public class StoreNames {
     public static final String SUMMARIES = "summaries";
     public static final String LOGIN_FAILURES = "login_failures";
     public static final String NOTIFICATIONS = "notifications";
+    public static final String SERIES_HEADS = "series_heads";
+    public static final String SERIES_CHUNKS = "series_chunks";
+    public static final String MIGRATIONS = "migrations";
 
     private final ReactiveMongoClient client;
     private final String database;

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +64,55 @@ class CacheConsistencyTest {
             String op = writeSomething(test);
             assertConsistent("step " + step + ": " + op + " " + test);
         }
+    }
+
+    /**
+     * Writers racing on one test (appends and inserts at once) with readers analysing it meanwhile: when they are
+     * done, the report equals a fresh analysis of every point written.
+     */
+    @Test
+    void concurrentWritersAndReadersLeaveTheReportExact() throws Exception {
+        user = Api.newUser();
+        String test = "cache/concurrent";
+        int writers = 4;
+        int pointsEach = 30;
+        commits.put(test, new TreeMap<>());
+        disabled.put(test, new HashSet<>());
+        ExecutorService threads = Executors.newFixedThreadPool(writers + 2);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                work.add(threads.submit(() -> {
+                    Random own = new Random(writer);
+                    for (int i = 0; i < pointsEach; i++) {
+                        long timestamp = 1 + (long) i * writers + writer; // interleaved: some land before others
+                        Map<String, Object> point = Api.point(timestamp,
+                                Map.of("m1", (timestamp < 60 ? 100 : 130) + own.nextGaussian()),
+                                "https://github.com/org/repo", "main", "c" + timestamp);
+                        user.json(List.of(point)).post("/api/v0/result/" + test).then().statusCode(200);
+                    }
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                work.add(threads.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        user.as().get("/api/v0/result/" + test + "/changes").then().statusCode(200);
+                        user.as().get("/api/v0/result/summarySiblings").then().statusCode(200);
+                    }
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(user.as().get("/api/v0/result/" + test).then().statusCode(200).extract().jsonPath()
+                .getList("$")).hasSize(writers * pointsEach);
+        assertConsistent(test, "concurrent writes");
+        user.as().get("/api/v0/result/summarySiblings").then().statusCode(200)
+                .body("'" + test + "'.total_change_points", org.hamcrest.Matchers.notNullValue());
     }
 
     private String writeSomething(String test) {
@@ -147,22 +200,26 @@ class CacheConsistencyTest {
 
     private void assertConsistent(String after) {
         for (String test : TESTS) {
-            String report = user.as().get("/api/v0/result/" + test + "/changes").then().statusCode(200)
-                    .extract().asString();
-            Response stored = user.as().get("/api/v0/result/" + test);
-            String fresh;
-            if (stored.statusCode() == 404) {
-                fresh = "{}";
-            } else {
-                // the stored points as the store returned them: every double exactly as stored
-                ObjectNode request = JSON.createObjectNode();
-                request.set("results", readTree(stored.asString()));
-                request.put("test_name", test);
-                disabled.get(test).forEach(request.withArray("disabled")::add);
-                fresh = user.as().contentType(ContentType.JSON).body(request.toString()).post("/api/v0/analyze")
-                        .then().statusCode(200).extract().asString();
-            }
-            assertThat(report).as("report of %s after %s", test, after).isEqualTo(fresh);
+            assertConsistent(test, after);
         }
+    }
+
+    private void assertConsistent(String test, String after) {
+        String report = user.as().get("/api/v0/result/" + test + "/changes").then().statusCode(200)
+                .extract().asString();
+        Response stored = user.as().get("/api/v0/result/" + test);
+        String fresh;
+        if (stored.statusCode() == 404) {
+            fresh = "{}";
+        } else {
+            // the stored points as the store returned them: every double exactly as stored
+            ObjectNode request = JSON.createObjectNode();
+            request.set("results", readTree(stored.asString()));
+            request.put("test_name", test);
+            disabled.get(test).forEach(request.withArray("disabled")::add);
+            fresh = user.as().contentType(ContentType.JSON).body(request.toString()).post("/api/v0/analyze")
+                    .then().statusCode(200).extract().asString();
+        }
+        assertThat(report).as("report of %s after %s", test, after).isEqualTo(fresh);
     }
 }

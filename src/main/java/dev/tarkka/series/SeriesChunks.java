@@ -1,0 +1,123 @@
+package dev.tarkka.series;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+
+import dev.tarkka.store.IndexedCollection;
+import dev.tarkka.store.Ownership;
+import dev.tarkka.store.StoreNames;
+import io.quarkus.mongodb.FindOptions;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The {@code series_chunks} collection: a test's series in columns, {@value #CHUNK_POINTS} points a document
+ * ({@link ChunkCodec}), in generations: a rebuild writes a new one beside the one in use, and the head switches.
+ */
+@ApplicationScoped
+class SeriesChunks implements IndexedCollection {
+
+    /** Points a chunk holds: an append rewrites at most one partly filled chunk of this size. */
+    static final int CHUNK_POINTS = 1024;
+
+    /** Well under MongoDB's 16 MiB document limit: a series with many or long-named metrics gets smaller chunks. */
+    static final long MAX_CHUNK_BYTES = 4L << 20;
+
+    private final StoreNames store;
+
+    SeriesChunks(StoreNames store) {
+        this.store = store;
+    }
+
+    @Override
+    public String collection() {
+        return StoreNames.SERIES_CHUNKS;
+    }
+
+    /** A generation's chunks are read in order; a test's are deleted together. */
+    @Override
+    public List<IndexModel> indexes() {
+        return List.of(new IndexModel(Indexes.ascending(Ownership.USER_ID, Ownership.TEST_NAME, "generation", "chunk")));
+    }
+
+    private ReactiveMongoCollection<Document> chunks() {
+        return store.collection(StoreNames.SERIES_CHUNKS);
+    }
+
+    private static Document id(ObjectId owner, String testName, String generation, int chunk) {
+        return new Document(Ownership.USER_ID, owner).append(Ownership.TEST_NAME, testName)
+                .append("generation", generation).append("chunk", chunk);
+    }
+
+    /** The series held by a generation, built point by point without documents per point. */
+    Uni<StoredSeries.Builder> read(ObjectId owner, String testName, String generation, StoredSeries.Builder into) {
+        return chunks().find(Filters.and(Ownership.ofTest(owner, testName), Filters.eq("generation", generation)),
+                new FindOptions().sort(Sorts.ascending("chunk")))
+                .collect().in(() -> into, (series, chunk) -> ChunkCodec.decode(chunk, chunk.getDate("modified"), series));
+    }
+
+    /** The last chunk of a generation (null when it has none). */
+    Uni<Document> last(ObjectId owner, String testName, String generation, int chunks) {
+        if (chunks == 0) {
+            return Uni.createFrom().nullItem();
+        }
+        return chunks().find(Filters.eq("_id", id(owner, testName, generation, chunks - 1))).collect().first();
+    }
+
+    /**
+     * Writes the points {@code [from, series.size())} of {@code series} as chunks {@code firstChunk, ...} of the
+     * generation (replacing what is there); answers the number of chunks the generation then has. A chunk holds
+     * {@value #CHUNK_POINTS} points, or fewer when that many would not fit comfortably in one document.
+     */
+    Uni<Integer> write(ObjectId owner, String testName, String generation, StoredSeries series, int from,
+            int firstChunk, Date modified) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        int chunk = firstChunk;
+        for (int start = from; start < series.size(); chunk++) {
+            int points = Math.min(CHUNK_POINTS, series.size() - start);
+            Document doc = ChunkCodec.encode(series, start, start + points);
+            while (points > 1 && ChunkCodec.estimatedBytes(doc) > MAX_CHUNK_BYTES) {
+                points /= 2;
+                doc = ChunkCodec.encode(series, start, start + points);
+            }
+            start += points;
+            Document id = id(owner, testName, generation, chunk);
+            doc.append("_id", id);
+            id.forEach(doc::append);
+            doc.append("modified", modified);
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true)));
+        }
+        int chunks = chunk;
+        return writes.isEmpty() ? Uni.createFrom().item(chunks)
+                : chunks().bulkWrite(writes).replaceWith(chunks);
+    }
+
+    /** Deletes every generation of the test but {@code keep} (null: all of them). */
+    Uni<Void> deleteOthers(ObjectId owner, String testName, String keep) {
+        return chunks().deleteMany(keep == null ? Ownership.ofTest(owner, testName)
+                : Filters.and(Ownership.ofTest(owner, testName), Filters.ne("generation", keep))).replaceWithVoid();
+    }
+
+    Uni<Void> deleteGeneration(ObjectId owner, String testName, String generation) {
+        return chunks().deleteMany(Filters.and(Ownership.ofTest(owner, testName), Filters.eq("generation", generation)))
+                .replaceWithVoid();
+    }
+
+    Uni<Void> deleteAll(ObjectId owner) {
+        return chunks().deleteMany(Ownership.of(owner)).replaceWithVoid();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.tarkka.series;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.types.ObjectId;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps each test's series in columns beside its points, so that an append and an analysis read a few chunks
+ * instead of every point. The points in {@code test_results} stay the truth: the columns are used only while the
+ * test's head says they describe exactly those points, and rebuilt from them otherwise.
+ * <ul>
+ * <li>A write announces itself on the head, writes the points, then either appends them to the columns (new
+ * points after the newest one, by a writer that was alone) or marks the head stale.</li>
+ * <li>A read uses the columns when the head is current and nobody is writing; otherwise it reads the points and,
+ * when nobody is writing, stores them as a new generation of columns, switching the head only if it did not
+ * change meanwhile.</li>
+ * <li>A writer that died between announcing and finishing is forgotten after
+ * {@link SeriesHeads#ABANDONED_AFTER}; the head is then stale.</li>
+ * </ul>
+ * No transaction is needed: every step is one document, and the head's version makes the switches
+ * compare-and-set.
+ */
+@ApplicationScoped
+class SeriesState {
+
+    private static final Logger LOG = Logger.getLogger(SeriesState.class);
+
+    private final SeriesHeads heads;
+    private final SeriesChunks chunks;
+
+    SeriesState(SeriesHeads heads, SeriesChunks chunks) {
+        this.heads = heads;
+        this.chunks = chunks;
+    }
+
+    /**
+     * Runs {@code write}, a write of the test's own series that answers whether it only added {@code added} (new
+     * points, written at {@code modified}); keeps the columns current or marks them stale. The write's own outcome
+     * is the answer: a failure to update the columns only leaves them stale.
+     */
+    Uni<Void> written(ObjectId owner, String testName, Uni<Boolean> write, List<ResultInput> added, Instant modified) {
+        String writer = UUID.randomUUID().toString();
+        return heads.begin(owner, testName, writer).chain(before -> write
+                .onFailure().call(e -> (e instanceof DuplicateResultException ? heads.release(owner, testName, writer)
+                        : heads.stale(owner, testName, writer)).onFailure().recoverWithNull())
+                .chain(onlyAdded -> (onlyAdded && appends(before, added)
+                        ? append(owner, testName, writer, before, added, modified)
+                        : heads.stale(owner, testName, writer))
+                        .onFailure().recoverWithItem(e -> {
+                            LOG.debugf("Columns of %s left for the next read to rebuild: %s", testName, e.getMessage());
+                            return null;
+                        })));
+    }
+
+    /** Whether the points extend the series at its end: all newer than its newest point, no two at one time. */
+    private static boolean appends(SeriesHeads.Head before, List<ResultInput> added) {
+        if (before == null || !before.usable() || added.isEmpty()) {
+            return false;
+        }
+        long[] times = added.stream().mapToLong(ResultInput::timestamp).sorted().toArray();
+        for (int i = 1; i < times.length; i++) {
+            if (times[i] == times[i - 1]) {
+                return false; // their order would be decided by their keys
+            }
+        }
+        return before.newestTime() == null || times[0] > before.newestTime();
+    }
+
+    private Uni<Void> append(ObjectId owner, String testName, String writer, SeriesHeads.Head before,
+            List<ResultInput> added, Instant modified) {
+        // never older than the head's stamp (clocks of replicas differ), which the rewritten chunk must still carry
+        Date at = before.lastModified() != null && before.lastModified().toInstant().isAfter(modified)
+                ? before.lastModified() : Date.from(modified);
+        return chunks.last(owner, testName, before.generation(), before.chunks()).chain(last -> {
+            StoredSeries.Builder tail = new StoredSeries.Builder(SeriesChunks.CHUNK_POINTS + added.size());
+            if (last != null) {
+                ChunkCodec.decode(last, last.getDate("modified"), tail);
+            }
+            tail.addAll(added.stream().sorted(Comparator.comparingLong(ResultInput::timestamp))
+                    .map(result -> new StoredPoint(result, at.toInstant(), null)).toList());
+            StoredSeries series = tail.build();
+            long newest = series.time(series.size() - 1);
+            return chunks.write(owner, testName, before.generation(), series, 0, Math.max(0, before.chunks() - 1), at)
+                    .chain(count -> heads.appended(owner, testName, writer, before, added.size(), newest, at, count))
+                    .chain(counted -> counted ? Uni.createFrom().voidItem() : heads.stale(owner, testName, writer));
+        });
+    }
+
+    /** The series from its columns when they are current, else from {@code fromPoints}, rebuilding the columns. */
+    Uni<StoredSeries> series(ObjectId owner, String testName, Supplier<Uni<StoredSeries>> fromPoints) {
+        return heads.find(owner, testName).chain(head -> {
+            if (head != null && head.usable()) {
+                return chunks.read(owner, testName, head.generation(), new StoredSeries.Builder((int) head.count()))
+                        .map(StoredSeries.Builder::build)
+                        .chain(series -> series.size() == head.count() ? Uni.createFrom().item(series)
+                                : rebuild(owner, testName, head, fromPoints));
+            }
+            if (head != null && head.abandoned(Instant.now())) {
+                return heads.forgetAbandoned(owner, testName, head).chain(() -> heads.find(owner, testName))
+                        .chain(fresh -> rebuild(owner, testName, fresh, fromPoints));
+            }
+            return rebuild(owner, testName, head, fromPoints);
+        });
+    }
+
+    private Uni<StoredSeries> rebuild(ObjectId owner, String testName, SeriesHeads.Head before,
+            Supplier<Uni<StoredSeries>> fromPoints) {
+        return fromPoints.get().call(series -> {
+            boolean writing = before != null && !before.pending().isEmpty();
+            boolean nothing = before == null && series.isEmpty(); // no head for tests that do not exist
+            return writing || nothing ? Uni.createFrom().voidItem() : persist(owner, testName, before, series);
+        });
+    }
+
+    /** Stores the series as a new generation of columns and switches the head to it if it is unchanged. */
+    private Uni<Void> persist(ObjectId owner, String testName, SeriesHeads.Head before, StoredSeries series) {
+        String generation = new ObjectId().toHexString();
+        Date modified = series.stamp().lastModified() == null ? new Date(0) : series.stamp().lastModified();
+        return chunks.write(owner, testName, generation, series, 0, 0, modified)
+                .chain(count -> heads.rebuilt(owner, testName, before, series, count, generation))
+                .chain(switched -> switched ? chunks.deleteOthers(owner, testName, generation)
+                        : chunks.deleteGeneration(owner, testName, generation))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("Columns of %s not stored: %s", testName, e.getMessage());
+                    return null;
+                });
+    }
+
+    Uni<Map<String, SeriesStamp>> stamps(ObjectId owner, String namePrefix) {
+        return heads.stamps(owner, namePrefix);
+    }
+
+    /** Runs {@code delete} of the whole test; the next read finds it empty and drops its head and chunks. */
+    Uni<Void> deleting(ObjectId owner, String testName, Uni<Void> delete) {
+        return written(owner, testName, delete.replaceWith(false), List.of(), Instant.now());
+    }
+
+    /** Runs {@code delete} of all the owner's points; the next reads find their tests empty and drop them. */
+    Uni<Void> deletingAll(ObjectId owner, Uni<Void> delete) {
+        return heads.beginDeletingAll(owner).chain(() -> delete).chain(() -> heads.endDeletingAll(owner));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tarkka.series;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.model.Filters;
+
+import dev.tarkka.store.StoreNames;
+import dev.tarkka.support.Api;
+import dev.tarkka.support.MongoTestResource;
+import dev.tarkka.support.QueryLog;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A test's series is read from its columns once they exist: appending a point and analysing the series again does
+ * not read the test's points. Tests stored before columns existed are found and listed after the backfill.
+ */
+@QuarkusTest
+@WithTestResource(MongoTestResource.class)
+class SeriesStateTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    QueryLog log;
+
+    @Inject
+    StoreNames store;
+
+    @Inject
+    SeriesHeadsBackfill backfill;
+
+    @Test
+    void anAppendAndItsAnalysisReadColumnsNotPoints() {
+        Api user = Api.newUser();
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (int t = 1; t <= 3000; t++) {
+            points.add(Api.point(t, "m", t <= 1500 ? 10.0 + t % 7 : 20.0 + t % 7));
+        }
+        user.json(points).post("/api/v0/result/long/a").then().statusCode(200);
+        user.as().get("/api/v0/result/long/a/changes").then().statusCode(200);
+
+        log.clear();
+        user.json(List.of(Api.point(3001, "m", 23.0))).post("/api/v0/result/long/a").then().statusCode(200);
+        String report = user.as().get("/api/v0/result/long/a/changes").then().statusCode(200).extract().asString();
+        user.as().get("/api/v0/result/summarySiblings").then().statusCode(200);
+
+        assertThat(log.queries()).as("reads of the points after an append")
+                .filteredOn(query -> query.collection().equals(StoreNames.RESULTS))
+                .filteredOn(query -> query.filter().toJson().contains("\"long/a\""))
+                .filteredOn(query -> List.of("find", "aggregate", "distinct").contains(query.command()))
+                .isEmpty();
+        assertThat(report).contains("\"time\":1501");
+    }
+
+    @Test
+    void testsStoredBeforeColumnsExistedAreListedAfterTheBackfill() {
+        Api user = Api.newUser();
+        for (String test : List.of("legacy/a", "legacy/b")) {
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (int t = 1; t <= 20; t++) {
+                points.add(Api.point(t, "m", t <= 10 ? 10 : 20));
+            }
+            user.json(points).post("/api/v0/result/" + test).then().statusCode(200);
+        }
+        // what a store written by an earlier version holds: points, no heads, no chunks, no migration done
+        var heads = store.collection(StoreNames.SERIES_HEADS);
+        heads.deleteMany(Filters.regex("test_name", "^legacy/")).await().atMost(WAIT);
+        store.collection(StoreNames.SERIES_CHUNKS).deleteMany(Filters.regex("test_name", "^legacy/"))
+                .await().atMost(WAIT);
+        store.collection(StoreNames.MIGRATIONS).deleteMany(new Document()).await().atMost(WAIT);
+        user.as().get("/api/v0/result/legacy/summarySiblings").then().statusCode(404);
+
+        assertThat(backfill.run().await().atMost(WAIT)).isGreaterThanOrEqualTo(2L);
+        assertThat(backfill.run().await().atMost(WAIT)).as("done once").isZero();
+
+        user.as().get("/api/v0/result/legacy/summarySiblings").then().statusCode(200)
+                .body("$", Matchers.hasKey("legacy/a")).body("$", Matchers.hasKey("legacy/b"));
+        assertThat(heads.countDocuments(Filters.and(Filters.regex("test_name", "^legacy/"),
+                Filters.eq("stale", false))).await().atMost(WAIT)).as("heads rebuilt by the listing").isEqualTo(2);
+    }
+}
