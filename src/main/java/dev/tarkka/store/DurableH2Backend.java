@@ -1,10 +1,19 @@
 package dev.tarkka.store;
 
+import java.util.List;
 import java.util.Set;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.jboss.logging.Logger;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -20,6 +29,8 @@ final class DurableH2Backend extends H2Backend {
     static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes", "drop",
             "dropindexes", "dropdatabase", "renamecollection", "create");
 
+    private static final Logger LOG = Logger.getLogger(DurableH2Backend.class);
+
     private final MVStore store;
     private final boolean sync;
 
@@ -34,7 +45,87 @@ final class DurableH2Backend extends H2Backend {
      * store's own housekeeping (freeing old chunks).
      */
     static DurableH2Backend open(String file, int cacheMegabytes, boolean sync) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open(), sync);
+        MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open();
+        sortKeysByValue(store);
+        return new DurableH2Backend(store, sync);
+    }
+
+    /** Maps keyed by documents or index keys: each collection's documents and each unique index. */
+    private static boolean keyedByValue(String mapName) {
+        return mapName.startsWith(DATA_MAPS) || mapName.contains(INDEX_MAPS);
+    }
+
+    private static final String DATA_MAPS = "databases.";
+    private static final String INDEX_MAPS = "._index_";
+    private static final String KEY_ORDER = "tarkka.key-order";
+
+    /**
+     * Opens every map keyed by documents with {@link CanonicalKeyType}, re-sorting those a file written before it
+     * holds in the old order (once: the file then records its key order). Keys the old order had stored twice
+     * are kept once, the newer copy winning, and counted in the log.
+     */
+    private static void sortKeysByValue(MVStore store) {
+        MVMap<String, String> meta = store.openMap(KEY_ORDER);
+        boolean sorted = "value".equals(meta.get("order"));
+        for (String name : List.copyOf(store.getMapNames())) {
+            if (!keyedByValue(name)) {
+                continue;
+            }
+            if (sorted) {
+                openByValue(store, name);
+                continue;
+            }
+            MVMap<Object, Object> old = store.openMap(name);
+            MVMap<Object, Object> resorted = openByValue(store, name + ".resorting");
+            resorted.clear();
+            long entries = 0;
+            for (var entry : old.entrySet()) {
+                resorted.put(entry.getKey(), entry.getValue());
+                entries++;
+            }
+            if (entries != resorted.sizeAsLong()) {
+                LOG.warnf("Embedded store: %s held %d entries under equal keys; kept the last of each",
+                        name, entries - resorted.sizeAsLong());
+            }
+            store.removeMap(old);
+            store.renameMap(resorted, name);
+        }
+        meta.put("order", "value");
+        store.commit();
+    }
+
+    private static MVMap<Object, Object> openByValue(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new CanonicalKeyType()));
+    }
+
+    /** New collections and indexes get maps keyed by value too. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new ValueKeyedDatabase(databaseName);
+    }
+
+    /**
+     * Opens each map the H2 backend is about to open by name with {@link CanonicalKeyType} first: the store then
+     * hands the backend that map. (An inner class: the backend opens its databases while it is being constructed.)
+     */
+    private final class ValueKeyedDatabase extends H2Database {
+
+        ValueKeyedDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            openByValue(getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName);
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            openByValue(getMvStore(), DATA_MAPS + getFullCollectionNamespace(collectionName));
+            return super.openOrCreateCollection(collectionName, options);
+        }
     }
 
     @Override
