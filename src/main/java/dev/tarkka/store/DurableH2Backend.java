@@ -130,9 +130,13 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        // pins the version the command reads: with a commit per write, the pages of a version a long scan is
+        // still reading would otherwise be freed and overwritten under it after a few commits
+        MVStore.TxCounter reading = store.registerVersionUsage();
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {
+            store.deregisterVersionUsage(reading);
             // also after a failed write: part of it may have been applied (an ordered insert up to a duplicate)
             if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
                 store.commit();
