@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.tarkka.error.ErrorBody;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -53,8 +54,9 @@ public class RequestGuard {
         this.unknownLengthBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
+    /** Right after {@link RequestLog}, before anything reads the request. */
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check).failureHandler(RequestGuard::clientFailure);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check).failureHandler(RequestGuard::clientFailure);
     }
 
     private void check(RoutingContext context) {
@@ -179,6 +181,11 @@ public class RequestGuard {
         if (close) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
-        context.response().end(new JsonObject().put("detail", detail).encode());
+        ErrorBody body = new ErrorBody(detail).forRequest(status, RequestLog.id(context));
+        JsonObject json = new JsonObject().put("detail", body.detail());
+        if (body.requestId() != null) {
+            json.put("request_id", body.requestId());
+        }
+        context.response().end(json.encode());
     }
 }
