@@ -19,7 +19,10 @@ class DocsAliases {
     static final String SWAGGER_UI = "/q/swagger-ui/";
 
     void install(@Observes Router router) {
-        router.get("/openapi.json").handler(context -> context.reroute(DOCUMENT));
+        router.get("/openapi.json").handler(context -> {
+            RequestLog.countAs("/openapi.json");
+            context.reroute(DOCUMENT);
+        });
         router.get("/docs").handler(context -> context.response().setStatusCode(302)
                 .putHeader(HttpHeaders.LOCATION, SWAGGER_UI).end());
     }

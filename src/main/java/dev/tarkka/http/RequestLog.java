@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,6 +20,11 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * Successful requests to the operations endpoints ({@code /q/}: probes, metrics scrapes) are not logged: they
  * would drown the others.
+ * <p>
+ * It also names the request for the HTTP metrics until a route names it: Quarkus counts a request under its route
+ * template, which Quarkus REST puts into the request context ({@value #ROUTE_TEMPLATE}), and under its raw path when
+ * there is none. Requests that no route takes (refused by {@link RequestGuard}, a method a path does not allow)
+ * would then add one series per path sent; they are counted as {@value #UNMATCHED} instead.
  */
 @ApplicationScoped
 public class RequestLog {
@@ -30,6 +36,8 @@ public class RequestLog {
     public static final String ERROR_ID_MDC_KEY = "error_id";
     private static final String ID = "tarkka.request-id";
     private static final String ERROR_ID = "tarkka.error-id";
+    static final String ROUTE_TEMPLATE = "UrlPathTemplate";
+    static final String UNMATCHED = "UNMATCHED";
     private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final Logger LOG = Logger.getLogger(RequestLog.class);
 
@@ -51,6 +59,9 @@ public class RequestLog {
         context.put(ID, id);
         context.response().putHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
+        if (!context.request().path().startsWith("/q/")) { // Quarkus leaves its own endpoints out of the metrics
+            countAs(UNMATCHED);
+        }
         long started = System.nanoTime();
         context.addEndHandler(ended -> logEnd(context, started));
         context.next();
@@ -76,6 +87,11 @@ public class RequestLog {
             MDC.remove(MDC_KEY);
             MDC.remove(ERROR_ID_MDC_KEY);
         }
+    }
+
+    /** The name the HTTP metrics count the current request under, unless a route gives its own template. */
+    static void countAs(String template) {
+        ContextLocals.put(ROUTE_TEMPLATE, template);
     }
 
     /** The id of the request {@code context}, or null for a context this class has not seen. */
