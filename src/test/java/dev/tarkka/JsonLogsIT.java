@@ -3,7 +3,6 @@ package dev.tarkka;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +24,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import dev.tarkka.http.RequestLog;
+import dev.tarkka.support.Commands;
 import dev.tarkka.support.PackagedApp;
 import io.netty.channel.Channel;
 import io.restassured.http.ContentType;
@@ -85,7 +85,7 @@ class JsonLogsIT {
                 .startsWith("GET /api/v0/result/some/test 500 "));
         assertThat(ofTheRequest).anySatisfy(l -> assertThat(l.path("exception").path("exceptionType").asText())
                 .startsWith("com.mongodb.Mongo"));
-        if (onPath("jq")) {
+        if (Commands.onPath("jq")) {
             Process jq = new ProcessBuilder("jq", "-c", "select(.mdc.request_id == \"" + requestId + "\") | .level")
                     .redirectInput(log.toFile()).redirectErrorStream(true).start();
             assertThat(jq.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -104,14 +104,5 @@ class JsonLogsIT {
             }
             return super.handleCommand(channel, database, command, query);
         }
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
