@@ -106,7 +106,7 @@ public class AuthResource {
             schema = @Schema(implementation = UserRead.class)))
     @APIResponse(responseCode = "400", description = "The email is registered already", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "exists",
-                    value = "{\"detail\": \"REGISTER_USER_ALREADY_EXISTS\", \"request_id\": \"3f0c9a4e6b2d4c1e\"}")))
+                    value = "{\"detail\": \"REGISTER_USER_ALREADY_EXISTS\"}")))
     public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
         if (!Text.isStorable(request.email()) || !Text.isStorable(request.password())) {
             throw ApiException.invalid(ValidationProblem.invalidText(List.of("body"),
@@ -124,10 +124,8 @@ public class AuthResource {
             schema = @Schema(implementation = BearerToken.class)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(implementation = Credentials.class)))
-    @APIResponse(responseCode = "400", description = "Wrong email or password", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "bad credentials",
-                    value = "{\"detail\": \"LOGIN_BAD_CREDENTIALS\", \"request_id\": \"3f0c9a4e6b2d4c1e\"}")))
-    @APIResponse(responseCode = "429", description = "Too many failed logins for the account: retry after Retry-After seconds")
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.LOGIN_FAILED)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.LOGIN_THROTTLED)
     public Uni<BearerToken> login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] form) {
         Credentials credentials = Credentials.of(FormBody.parse(contentType, form));
         return accounts.login(credentials.username(), credentials.password())
@@ -154,10 +152,8 @@ public class AuthResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(implementation = Credentials.class)))
     @APIResponse(responseCode = "204", description = "Logged in; Set-Cookie: auth_cookie")
-    @APIResponse(responseCode = "400", description = "Wrong email or password", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "bad credentials",
-                    value = "{\"detail\": \"LOGIN_BAD_CREDENTIALS\", \"request_id\": \"3f0c9a4e6b2d4c1e\"}")))
-    @APIResponse(responseCode = "429", description = "Too many failed logins for the account: retry after Retry-After seconds")
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.LOGIN_FAILED)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.LOGIN_THROTTLED)
     public Uni<Response> cookieLogin(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] form) {
         Credentials credentials = Credentials.of(FormBody.parse(contentType, form));
         return accounts.login(credentials.username(), credentials.password())

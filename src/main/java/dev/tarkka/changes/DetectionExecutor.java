@@ -1,6 +1,7 @@
 package dev.tarkka.changes;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,6 +41,8 @@ public class DetectionExecutor {
     private final ScheduledExecutorService timer;
     private final Duration queueTimeout;
     private final Counter rejected;
+    private final MeterRegistry registry;
+    private final List<Gauge> gauges;
 
     DetectionExecutor(TarkkaConfig config, MeterRegistry registry) {
         int threads = config.detection().effectiveMaxConcurrency();
@@ -47,12 +50,15 @@ public class DetectionExecutor {
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 named("tarkka-detection-"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("tarkka-detection-timer-"));
-        Gauge.builder("tarkka.detection.pool.active", pool, ThreadPoolExecutor::getActiveCount)
-                .description("Change detections running now").register(registry);
-        Gauge.builder("tarkka.detection.pool.queued", pool, p -> p.getQueue().size())
-                .description("Change detections waiting for a free slot").register(registry);
-        Gauge.builder("tarkka.detection.pool.size", pool, ThreadPoolExecutor::getMaximumPoolSize)
-                .description("Change detections that can run at once (tarkka.detection.max-concurrency)").register(registry);
+        this.registry = registry;
+        this.gauges = List.of(
+                Gauge.builder("tarkka.detection.pool.active", pool, ThreadPoolExecutor::getActiveCount)
+                        .description("Change detections running now").register(registry),
+                Gauge.builder("tarkka.detection.pool.queued", pool, p -> p.getQueue().size())
+                        .description("Change detections waiting for a free slot").register(registry),
+                Gauge.builder("tarkka.detection.pool.size", pool, ThreadPoolExecutor::getMaximumPoolSize)
+                        .description("Change detections that can run at once (tarkka.detection.max-concurrency)")
+                        .register(registry));
         this.rejected = Counter.builder("tarkka.detection.pool.rejected")
                 .description("Requests answered 503 because no detection slot freed up within the queue timeout")
                 .register(registry);
@@ -93,8 +99,10 @@ public class DetectionExecutor {
         });
     }
 
+    /** The gauges go with the pool: a registry that outlives it (a restart in the same JVM) must not read it. */
     @PreDestroy
     void shutdown() {
+        gauges.forEach(registry::remove);
         timer.shutdownNow();
         pool.shutdown();
     }

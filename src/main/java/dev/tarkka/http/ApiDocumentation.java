@@ -46,9 +46,18 @@ import dev.tarkka.error.ValidationProblem;
                         content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "done", value = "{}"))),
                 @APIResponse(name = ApiDocumentation.NULL_BODY, responseCode = "200", description = "Done: a JSON null, as Nyrkio answers",
                         content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "null", value = "null"))),
+                @APIResponse(name = ApiDocumentation.LOGIN_FAILED, responseCode = "400", description = "Wrong email or password",
+                        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class),
+                                examples = @ExampleObject(name = "bad credentials",
+                                        value = "{\"detail\": \"LOGIN_BAD_CREDENTIALS\"}"))),
+                @APIResponse(name = ApiDocumentation.LOGIN_THROTTLED, responseCode = "429",
+                        description = "Too many failed logins for the account: retry after Retry-After seconds",
+                        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class),
+                                examples = @ExampleObject(name = "throttled", value = "{\"detail\": \"Too many failed logins for this"
+                                        + " account; retry later\"}"))),
                 @APIResponse(name = ApiDocumentation.NOT_FOUND, responseCode = "404", description = "No such test or resource of the caller's",
                         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class),
-                                examples = @ExampleObject(name = "not found", value = "{\"detail\": \"Not Found\", \"request_id\": \"3f0c9a4e6b2d4c1e\"}"))),
+                                examples = @ExampleObject(name = "not found", value = "{\"detail\": \"Not Found\"}"))),
                 @APIResponse(name = ApiDocumentation.VALIDATION_ERROR, responseCode = "422",
                         description = "The body (or a query or path parameter) is not valid: every problem found, in field order",
                         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiDocumentation.ValidationErrorBody.class))),
@@ -57,7 +66,7 @@ import dev.tarkka.error.ValidationProblem;
                                 examples = @ExampleObject(name = "too large", value = "{\"detail\": \"Request body too large\"}"))),
                 @APIResponse(name = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE, responseCode = "415", description = "The body is sent as something other than JSON",
                         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class),
-                                examples = @ExampleObject(name = "not json", value = "{\"detail\": \"Unsupported Media Type: send the body as application/json\", \"request_id\": \"3f0c9a4e6b2d4c1e\"}"))),
+                                examples = @ExampleObject(name = "not json", value = "{\"detail\": \"Unsupported Media Type: send the body as application/json\"}"))),
                 @APIResponse(name = ApiDocumentation.INTERNAL_ERROR, responseCode = "500",
                         description = "An unexpected failure; error_id is also in the log, next to the stack trace",
                         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class),
@@ -78,6 +87,8 @@ public class ApiDocumentation extends Application {
     public static final String DELETED = "Deleted";
     public static final String DONE = "Done";
     public static final String NULL_BODY = "Null";
+    public static final String LOGIN_FAILED = "LoginFailed";
+    public static final String LOGIN_THROTTLED = "LoginThrottled";
     public static final String NOT_FOUND = "NotFound";
     public static final String VALIDATION_ERROR = "ValidationError";
     public static final String TOO_LARGE = "TooLarge";
@@ -85,11 +96,9 @@ public class ApiDocumentation extends Application {
     public static final String INTERNAL_ERROR = "InternalError";
     public static final String UNAVAILABLE = "Unavailable";
 
-    /** A 422 answer: {@code {"detail": [problems]}}. */
+    /** A 422 answer: {@code {"detail": [problems]}}, the list in the order of the fields. */
     @Schema(name = "ValidationErrorBody", examples = """
-            {"detail": [{"type": "missing", "loc": ["body", 0, "attributes", "git_commit"], "msg": "Field required", "input": null}],
-             "request_id": "3f0c9a4e6b2d4c1e"}""")
-    public record ValidationErrorBody(@Schema(required = true) List<ValidationProblem> detail,
-            String requestId) {
+            {"detail": [{"type": "missing", "loc": ["body", 0, "attributes", "git_commit"], "msg": "Field required", "input": null}]}""")
+    public record ValidationErrorBody(@Schema(required = true) List<ValidationProblem> detail) {
     }
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.tarkka.error.ErrorBody;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -181,11 +180,6 @@ public class RequestGuard {
         if (close) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
-        ErrorBody body = new ErrorBody(detail).forRequest(status, RequestLog.id(context));
-        JsonObject json = new JsonObject().put("detail", body.detail());
-        if (body.requestId() != null) {
-            json.put("request_id", body.requestId());
-        }
-        context.response().end(json.encode());
+        context.response().end(new JsonObject().put("detail", detail).encode());
     }
 }

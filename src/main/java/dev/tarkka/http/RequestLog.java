@@ -15,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Gives every request an id and logs one line when it ends. The id is the caller's {@code X-Request-Id} when it
  * is a plausible one (a proxy or ingress in front of Tarkka may have set it), otherwise a new one; it is answered
- * in the {@code X-Request-Id} header, put into error bodies, and into the MDC ({@code request_id}), so that every
+ * in the {@code X-Request-Id} header, put into 5xx error bodies, and into the MDC ({@code request_id}), so that every
  * log line of the request carries it (in JSON logs: {@code mdc.request_id}).
  * <p>
  * Successful requests to the operations endpoints ({@code /q/}: probes, metrics scrapes) are not logged: they

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -51,6 +52,7 @@ class Deliveries {
     private final String worker = UUID.randomUUID().toString();
     private final MeterRegistry registry;
     private final AtomicLong backlog = new AtomicLong();
+    private final Gauge backlogGauge;
 
     Deliveries(Outbox outbox, UserConfigService configs, Instance<Channel> channels, TarkkaConfig config,
             MeterRegistry registry) {
@@ -59,8 +61,14 @@ class Deliveries {
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
         this.config = config.notifications();
         this.registry = registry;
-        Gauge.builder("tarkka.notify.backlog", backlog, AtomicLong::get)
+        this.backlogGauge = Gauge.builder("tarkka.notify.backlog", backlog, AtomicLong::get)
                 .description("Notifications waiting in the outbox (all instances), as of the last count").register(registry);
+    }
+
+    /** The gauge reads this instance's count: a registry that outlives it (a restart in the same JVM) must drop it. */
+    @PreDestroy
+    void removeGauge() {
+        registry.remove(backlogGauge);
     }
 
     /** Counted apart from the deliveries: a gauge must not query the store when it is scraped. */

@@ -102,7 +102,7 @@ public class ResultResource {
                     name = "duplicate", value = """
                             {"detail": {"reason": "Result already exists for key", "data": {"git_repo": "https://github.com/myorg/myrepo",
                               "branch": "main", "git_commit": "a1b2c3", "test_name": "myorg/myrepo/main/bench",
-                              "timestamp": 1700000000}}, "request_id": "3f0c9a4e6b2d4c1e"}""")))
+                              "timestamp": 1700000000}}}""")))
     public Uni<TestReport> add(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         ObjectId owner = caller.id();
