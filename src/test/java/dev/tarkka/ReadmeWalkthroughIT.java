@@ -3,8 +3,6 @@ package dev.tarkka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tarkka.support.Commands;
 import dev.tarkka.support.MongoTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -30,7 +29,7 @@ class ReadmeWalkthroughIT {
 
     @Test
     void theWalkthroughRunsAsPasted() throws Exception {
-        assumeTrue(onPath("curl") && onPath("jq"), "the walk-through needs curl and jq; install them to run it");
+        assumeTrue(Commands.onPath("curl") && Commands.onPath("jq"), "the walk-through needs curl and jq; install them to run it");
         String script = walkthrough(Files.readString(Path.of("README.md")));
         assertThat(script).contains(README_BASE);
         script = script.replace(README_BASE, RestAssured.baseURI + ":" + RestAssured.port);
@@ -55,14 +54,5 @@ class ReadmeWalkthroughIT {
         assertThat(section).as("README has the section " + SECTION).isNotNegative();
         int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
         return readme.substring(start, readme.indexOf("```", start));
-    }
-
-    private static boolean onPath(String command) throws IOException {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

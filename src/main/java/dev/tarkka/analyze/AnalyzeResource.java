@@ -1,5 +1,7 @@
 package dev.tarkka.analyze;
 
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -10,11 +12,23 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bson.types.ObjectId;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.tarkka.auth.Caller;
 import dev.tarkka.changes.ChangeService;
 import dev.tarkka.changes.TestReport;
+import dev.tarkka.http.ApiDocumentation;
 import dev.tarkka.http.JsonBodies;
+import dev.tarkka.series.ResultInput;
+import dev.tarkka.series.UploadBody;
 import dev.tarkka.userconfig.UserConfigService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -25,8 +39,27 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/api/v0/analyze")
 @Authenticated
+@SecurityRequirement(name = ApiDocumentation.BEARER)
+@SecurityRequirement(name = ApiDocumentation.COOKIE)
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyzeResource {
+
+    /** A bare series, for the API description: {@link AnalyzeRequest} reads it. */
+    @Schema(name = "AnalyzeSeries", examples = """
+            {"series": [10, 10.2, 9.9, 10.1, 15, 15.2, 14.9, 15.1], "window_len": 50, "algorithm": "otava"}""")
+    record SeriesBody(@Schema(required = true, description = "Numbers; null for a missing value") List<Double> series,
+            @Schema(description = "One integer per value; default: the positions") List<Long> time,
+            @Schema(description = "The metric's name in the report; default \"value\"") String metric,
+            String testName, Integer windowLen, Double maxPvalue, Double minMagnitude,
+            @Schema(enumeration = { "otava", "hunter", "tarkka" }) String algorithm) {
+    }
+
+    /** Results in the upload format with options, for the API description. */
+    @Schema(name = "AnalyzeResults")
+    record ResultsBody(@Schema(required = true) List<ResultInput> results,
+            String testName, @Schema(description = "Metrics to leave out") List<String> disabled, Integer windowLen,
+            Double maxPvalue, Double minMagnitude, @Schema(enumeration = { "otava", "hunter", "tarkka" }) String algorithm) {
+    }
 
     private final ChangeService changes;
     private final UserConfigService configs;
@@ -42,6 +75,11 @@ public class AnalyzeResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "The change report of data sent in the request, stored nowhere")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+            oneOf = { AnalyzeResource.SeriesBody.class, AnalyzeResource.ResultsBody.class, UploadBody.class })))
+    @APIResponse(responseCode = "200", description = "The change report; the test is named by test_name, else \"analysis\"")
+    @APIResponse(responseCode = "400", description = "An option out of range (as in /user/config)")
     public Uni<TestReport> analyze(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
             @QueryParam("test_name") String testName) {
         ObjectId owner = caller.id();

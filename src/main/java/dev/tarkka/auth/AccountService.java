@@ -83,7 +83,10 @@ public class AccountService {
                 .chain(() -> users.findByEmail(email))
                 .chain(account -> hasher.matches(password, account == null ? null : account.hashedPassword)
                         .map(matches -> matches && account.active ? account : null))
-                .onItem().ifNull().failWith(() -> ApiException.badRequest(BAD_CREDENTIALS))
+                .onItem().ifNull().failWith(() -> {
+                    throttle.failed();
+                    return ApiException.badRequest(BAD_CREDENTIALS);
+                })
                 .invoke(account -> {
                     if (!account.verified) {
                         throw ApiException.badRequest("LOGIN_USER_NOT_VERIFIED");

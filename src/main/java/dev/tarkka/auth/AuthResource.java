@@ -23,11 +23,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.tarkka.config.TarkkaConfig;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
+import dev.tarkka.http.ApiDocumentation;
 import dev.tarkka.http.Text;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -49,10 +59,14 @@ public class AuthResource {
         this.cookieSecure = config.auth().cookieSecure();
     }
 
+    @Schema(examples = "{\"email\": \"john@example.com\", \"password\": \"secret\"}")
     public record RegisterRequest(@NotBlank @Email @Size(max = 320) String email,
             @NotNull @Size(min = 1, max = 1024) String password) {
     }
 
+    @Schema(examples = """
+            {"id": "65f1c0ffee0123456789abcd", "email": "john@example.com", "is_active": true, "is_superuser": false,
+             "is_verified": true}""")
     public record UserRead(String id, String email,
             @JsonProperty("is_active") boolean isActive,
             @JsonProperty("is_superuser") boolean isSuperuser,
@@ -69,21 +83,30 @@ public class AuthResource {
         }
     }
 
+    @Schema(examples = "{\"access_token\": \"eyJhbGciOiJSUzI1NiJ9...\", \"token_type\": \"bearer\"}")
     public record BearerToken(String accessToken, String tokenType) {
         static BearerToken of(String token) {
             return new BearerToken(token, "bearer");
         }
     }
 
+    @Schema(examples = "{\"id\": \"6f1d0c8e\", \"created\": \"2026-11-29T10:00:00Z\", \"last_used\": \"2026-11-29T11:00:00Z\"}")
     public record ApiTokenInfo(String id, Instant created, Instant lastUsed) {
     }
 
+    @Schema(examples = "{\"message\": \"Hello john@example.com!\"}")
     public record Message(String message) {
     }
 
     @POST
     @Path("/auth/register")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an account; it can log in at once")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UserRead.class)))
+    @APIResponse(responseCode = "400", description = "The email is registered already", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "exists",
+                    value = "{\"detail\": \"REGISTER_USER_ALREADY_EXISTS\"}")))
     public Uni<Response> register(@Valid @NotNull RegisterRequest request) {
         if (!Text.isStorable(request.email()) || !Text.isStorable(request.password())) {
             throw ApiException.invalid(ValidationProblem.invalidText(List.of("body"),
@@ -96,6 +119,13 @@ public class AuthResource {
     @POST
     @Path("/auth/jwt/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Log in: a login token (expires after tarkka.auth.session-ttl)")
+    @APIResponse(responseCode = "200", description = "Logged in", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BearerToken.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = Credentials.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.LOGIN_FAILED)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.LOGIN_THROTTLED)
     public Uni<BearerToken> login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] form) {
         Credentials credentials = Credentials.of(FormBody.parse(contentType, form));
         return accounts.login(credentials.username(), credentials.password())
@@ -105,6 +135,10 @@ public class AuthResource {
     @POST
     @Path("/auth/jwt/logout")
     @Authenticated
+    @Operation(summary = "Log out (login tokens expire on their own; the client drops its copy)")
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @SecurityRequirement(name = ApiDocumentation.COOKIE)
+    @APIResponse(responseCode = "204", description = "Logged out")
     public Response logout() {
         caller.user();
         // Login tokens are stateless and expire on their own; the client drops its copy.
@@ -114,6 +148,12 @@ public class AuthResource {
     @POST
     @Path("/auth/cookie/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Log in: the auth_cookie cookie")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = Credentials.class)))
+    @APIResponse(responseCode = "204", description = "Logged in; Set-Cookie: auth_cookie")
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.LOGIN_FAILED)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.LOGIN_THROTTLED)
     public Uni<Response> cookieLogin(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] form) {
         Credentials credentials = Credentials.of(FormBody.parse(contentType, form));
         return accounts.login(credentials.username(), credentials.password())
@@ -123,6 +163,10 @@ public class AuthResource {
     @POST
     @Path("/auth/cookie/logout")
     @Authenticated
+    @Operation(summary = "Log out: the cookie is cleared")
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @SecurityRequirement(name = ApiDocumentation.COOKIE)
+    @APIResponse(responseCode = "204", description = "Logged out; the cookie is cleared")
     public Response cookieLogout() {
         caller.user();
         return Response.noContent().cookie(cookie("", 0)).build();
@@ -131,6 +175,9 @@ public class AuthResource {
     @POST
     @Path("/auth/token")
     @Authenticated
+    @Operation(summary = "A new API token for CI: no expiry unless tarkka.auth.api-token-ttl, revocable")
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @SecurityRequirement(name = ApiDocumentation.COOKIE)
     public Uni<BearerToken> createApiToken() {
         return accounts.createApiToken(caller.user()).map(BearerToken::of);
     }
@@ -138,6 +185,9 @@ public class AuthResource {
     @GET
     @Path("/auth/tokens")
     @Authenticated
+    @Operation(summary = "The caller's API tokens (never the tokens themselves)")
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @SecurityRequirement(name = ApiDocumentation.COOKIE)
     public Uni<List<ApiTokenInfo>> apiTokens() {
         return accounts.apiTokens(caller.id())
                 .map(tokens -> tokens.stream().map(t -> new ApiTokenInfo(t.id, t.created, t.lastUsed)).toList());
@@ -146,6 +196,11 @@ public class AuthResource {
     @DELETE
     @Path("/auth/tokens/{id}")
     @Authenticated
+    @Operation(summary = "Revoke an API token: it is refused from then on")
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @SecurityRequirement(name = ApiDocumentation.COOKIE)
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     public Uni<Response> revokeApiToken(@PathParam("id") String id) {
         return accounts.revokeApiToken(caller.id(), id)
                 .replaceWith(Response.noContent().build());
@@ -154,6 +209,9 @@ public class AuthResource {
     @GET
     @Path("/auth/authenticated-route")
     @Authenticated
+    @Operation(summary = "Whether the credential works")
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @SecurityRequirement(name = ApiDocumentation.COOKIE)
     public Message authenticatedRoute() {
         return new Message("Hello " + caller.user().email() + "!");
     }
@@ -161,6 +219,9 @@ public class AuthResource {
     @GET
     @Path("/users/me")
     @Authenticated
+    @Operation(summary = "The caller's account")
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @SecurityRequirement(name = ApiDocumentation.COOKIE)
     public UserRead me() {
         return UserRead.of(caller.user());
     }
@@ -171,7 +232,9 @@ public class AuthResource {
     }
 
     /** The OAuth2 password form of Nyrkio: each field exactly once, reported like any validation error. */
-    record Credentials(String username, String password) {
+    @Schema(name = "LoginForm", examples = "{\"username\": \"john@example.com\", \"password\": \"secret\"}")
+    record Credentials(@Schema(required = true, description = "The email") String username,
+            @Schema(required = true) String password) {
 
         static Credentials of(Map<String, List<String>> form) {
             List<ValidationProblem> problems = new ArrayList<>();

@@ -24,6 +24,8 @@ import dev.tarkka.error.ApiException;
 import dev.tarkka.store.IndexedCollection;
 import dev.tarkka.store.StoreErrors;
 import dev.tarkka.store.StoreNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 
@@ -36,6 +38,9 @@ import io.smallrye.mutiny.Uni;
  * sees them and a restart does not reset them. An attempt is counted before its password is checked, with
  * one atomic {@code $inc}: parallel guesses cannot slip past the limit, and a success clears the count.
  * Unknown emails are counted like any other, so a 429 does not tell which accounts exist.
+ * <p>
+ * Metric: {@code tarkka.auth.logins}, by {@code outcome}: {@code success}, {@code failure} (wrong credentials) and
+ * {@code throttled} (refused with 429).
  */
 @ApplicationScoped
 public class LoginThrottle implements IndexedCollection {
@@ -48,11 +53,22 @@ public class LoginThrottle implements IndexedCollection {
     private final StoreNames store;
     private final int maxFailures;
     private final Duration window;
+    private final Counter succeededLogins;
+    private final Counter failedLogins;
+    private final Counter throttledLogins;
 
-    LoginThrottle(StoreNames store, TarkkaConfig config) {
+    LoginThrottle(StoreNames store, TarkkaConfig config, MeterRegistry registry) {
         this.store = store;
         this.maxFailures = config.auth().loginThrottle().maxFailures();
         this.window = config.auth().loginThrottle().window();
+        this.succeededLogins = logins("success", registry);
+        this.failedLogins = logins("failure", registry);
+        this.throttledLogins = logins("throttled", registry);
+    }
+
+    private static Counter logins(String outcome, MeterRegistry registry) {
+        return Counter.builder("tarkka.auth.logins").tag("outcome", outcome)
+                .description("Password logins, by outcome").register(registry);
     }
 
     @Override
@@ -83,6 +99,7 @@ public class LoginThrottle implements IndexedCollection {
                         : count(key, expiresAt))
                 .invoke(counted -> {
                     if (counted != null && counted.getInteger(FAILURES, 0) > maxFailures) {
+                        throttledLogins.increment();
                         throw ApiException.tooManyRequests(TOO_MANY_FAILURES,
                                 retryAfterSeconds(counted.getDate(EXPIRES_AT).toInstant(), now));
                     }
@@ -90,8 +107,14 @@ public class LoginThrottle implements IndexedCollection {
                 .replaceWithVoid();
     }
 
+    /** A login with wrong credentials (it is already counted against the account). */
+    public void failed() {
+        failedLogins.increment();
+    }
+
     /** A successful login: the account's failures are forgotten. */
     public Uni<Void> succeeded(String email) {
+        succeededLogins.increment();
         return failures().deleteOne(Filters.eq("_id", UserAccount.emailKey(email))).replaceWithVoid();
     }
 

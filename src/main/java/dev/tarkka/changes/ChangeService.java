@@ -21,6 +21,7 @@ import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.detection.SeriesColumns;
 import dev.tarkka.series.SeriesStore;
 import dev.tarkka.series.StoredSeries;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,7 @@ public class ChangeService {
     private final ChangePointCache cache;
     private final DetectionExecutor executor;
     private final Timer detectionTimer;
+    private final DistributionSummary seriesLength;
 
     ChangeService(SeriesStore series, DisabledMetrics disabledMetrics, ChangePointCache cache,
             DetectionExecutor executor, MeterRegistry registry) {
@@ -51,6 +53,10 @@ public class ChangeService {
         this.executor = executor;
         this.detectionTimer = Timer.builder("tarkka.detection")
                 .description("Time spent in change detection per analysed test")
+                .register(registry);
+        this.seriesLength = DistributionSummary.builder("tarkka.detection.points").baseUnit("points")
+                .description("Points of each analysed test")
+                .serviceLevelObjectives(100, 1_000, 10_000, 50_000, 100_000)
                 .register(registry);
     }
 
@@ -127,6 +133,7 @@ public class ChangeService {
     private void record(String testName, int points, long nanos) {
         Duration took = Duration.ofNanos(nanos);
         detectionTimer.record(took);
+        seriesLength.record(points);
         if (took.compareTo(SLOW_ANALYSIS) > 0) {
             LOG.infof("Slow change detection: %s, %d points, %d ms", testName, points, took.toMillis());
         } else {

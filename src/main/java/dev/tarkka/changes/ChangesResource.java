@@ -16,12 +16,22 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bson.types.ObjectId;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tarkka.auth.Caller;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
+import dev.tarkka.http.ApiDocumentation;
 import dev.tarkka.http.JsonBodies;
 import dev.tarkka.notify.Notifications;
 import dev.tarkka.notify.NotifyQuery;
@@ -33,6 +43,8 @@ import io.smallrye.mutiny.Uni;
 /** Change reports of a test and the switches that leave metrics out of them. */
 @Path("/api/v0")
 @Authenticated
+@SecurityRequirement(name = ApiDocumentation.BEARER)
+@SecurityRequirement(name = ApiDocumentation.COOKIE)
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangesResource {
 
@@ -59,6 +71,9 @@ public class ChangesResource {
     /** With {@code ?notify=1}, what the change points announce is recorded for delivery, as an upload does. */
     @GET
     @Path("/result/{name: .*}/changes")
+    @Operation(summary = "The test's change report; {} for a test without data")
+    @Parameter(name = "notify", description = "1: record notifications for the change points, as an upload does",
+            schema = @Schema(type = SchemaType.INTEGER, examples = "1"))
     public Uni<TestReport> changes(@PathParam("name") String name, @QueryParam("notify") String notify) {
         boolean announce = NotifyQuery.requested(notify);
         ObjectId owner = caller.id();
@@ -74,6 +89,12 @@ public class ChangesResource {
     @POST
     @Path("/result/{name: .*}/changes/disable")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Leave metrics of the test out of change detection")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = String.class), examples = @ExampleObject(name = "metrics", value = "[\"latency\"]")))
+    @APIResponse(responseCode = "200", ref = ApiDocumentation.DONE)
+    @APIResponse(responseCode = "400", description = "No metric named", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "none", value = "{\"detail\": \"No metrics to disable change detection for\"}")))
     public Uni<Map<String, Object>> disable(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         ObjectId owner = caller.id();
@@ -88,6 +109,10 @@ public class ChangesResource {
     @POST
     @Path("/result/{name: .*}/changes/enable")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Take metrics of the test back into change detection; [] or no body: all of them")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = String.class), examples = @ExampleObject(name = "metrics", value = "[\"latency\"]")))
+    @APIResponse(responseCode = "200", ref = ApiDocumentation.DONE)
     public Uni<Map<String, Object>> enable(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         ObjectId owner = caller.id();

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.tarkka.detection.ReportGroup;
@@ -16,7 +18,16 @@ import dev.tarkka.detection.ReportGroup;
  *
  * @param groups null when there is no point or no enabled metric
  */
-public record TestReport(String testName, List<ReportGroup> groups, List<String> warnings) {
+@Schema(name = "ChangeReport", description = "{\"<test name>\": [change groups]}: one group per time with a change point,"
+        + " numbers formatted as strings; {} when the test has no data or no enabled metric",
+        additionalProperties = ReportGroup[].class, examples = """
+                {"myorg/myrepo/main/bench": [{"time": 1700003600,
+                  "attributes": {"branch": "main", "git_repo": "https://github.com/myorg/myrepo", "git_commit": "d4e5f6"},
+                  "changes": [{"metric": "latency", "index": 12, "time": 1700003600, "forward_change_percent": "50",
+                    "magnitude": "0.500000", "mean_before": "10.000000", "stddev_before": "0.100000",
+                    "mean_after": "15.000000", "stddev_after": "0.100000", "pvalue": "0.000000"}]}]}""")
+public record TestReport(@Schema(hidden = true) String testName, @Schema(hidden = true) List<ReportGroup> groups,
+        @Schema(description = "The data is stored, but something after storing it did not work out") List<String> warnings) {
 
     public TestReport {
         warnings = List.copyOf(warnings);

@@ -25,6 +25,8 @@ public interface TarkkaConfig {
     @WithName("notify")
     Notify notifications();
 
+    Log log();
+
     /** Where people reach this Tarkka: the base of the links in notifications. */
     @WithDefault("http://localhost:8080")
     String publicUrl();
@@ -93,6 +95,15 @@ public interface TarkkaConfig {
         Optional<String> email();
 
         Optional<String> password();
+    }
+
+    interface Log {
+        /**
+         * Console logs as one JSON object per line (for a log collector) instead of text; applied through
+         * {@code quarkus.log.console.json.enabled}, declared here so that a wrong value stops the start.
+         */
+        @WithDefault("false")
+        boolean json();
     }
 
     interface Detection {

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.types.ObjectId;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.tarkka.auth.AccountSetup;
 import dev.tarkka.changes.ChangeService;
@@ -28,6 +29,9 @@ public class DefaultData implements AccountSetup {
             point(3, 30.0, "a9b8c7d"));
 
     /** The seed points as the API shows them: without {@code extra_info}, which the seed data has none of. */
+    @Schema(examples = """
+            {"timestamp": 1, "metrics": [{"name": "metric1", "unit": "ms", "value": 1.0}],
+             "attributes": {"git_commit": "123456", "branch": "main", "git_repo": "https://github.com/nyrkio/nyrkio"}}""")
     public record DefaultPoint(long timestamp, List<ResultInput.Metric> metrics, ResultInput.Attributes attributes) {
     }
 

@@ -29,6 +29,7 @@ import dev.tarkka.error.ValidationProblem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.CompositeException;
 
 /**
@@ -42,6 +43,12 @@ public class ErrorMappers {
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
     /** Seconds a client should wait before retrying after a 503. */
     static final long RETRY_AFTER_SECONDS = 5;
+
+    private final CurrentVertxRequest request;
+
+    ErrorMappers(CurrentVertxRequest request) {
+        this.request = request;
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -132,8 +139,9 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String errorId = UUID.randomUUID().toString();
+        RequestLog.failed(request.getCurrent(), errorId);
         LOG.errorf(e, "Unexpected failure, error_id=%s", errorId);
-        return json(500, new ErrorBody("Internal error", errorId)).build();
+        return json(500, new ErrorBody("Internal error", errorId, null)).build();
     }
 
     /**
@@ -153,7 +161,8 @@ public class ErrorMappers {
                 : ValidationProblem.at(loc, "value_error", violation.getMessage(), violation.getInvalidValue());
     }
 
-    private static Response.ResponseBuilder json(int status, ErrorBody body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    private Response.ResponseBuilder json(int status, ErrorBody body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body.forRequest(status, RequestLog.id(request.getCurrent())));
     }
 }

@@ -53,8 +53,9 @@ public class RequestGuard {
         this.unknownLengthBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
+    /** Right after {@link RequestLog}, before anything reads the request. */
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check).failureHandler(RequestGuard::clientFailure);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check).failureHandler(RequestGuard::clientFailure);
     }
 
     private void check(RoutingContext context) {

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -18,6 +20,9 @@ import org.jboss.logging.Logger;
 import dev.tarkka.config.TarkkaConfig;
 import dev.tarkka.http.OutboundTargets;
 import dev.tarkka.userconfig.UserConfigService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +31,10 @@ import io.smallrye.mutiny.Uni;
  * The outbox worker of this instance: claims due notifications, sends them with a timeout, and records what came
  * of it. A failed send is retried with exponential backoff up to {@code tarkka.notify.max-attempts}. Runs on
  * every replica; the claim's lease keeps each notification with one of them at a time.
+ * <p>
+ * Metrics: {@code tarkka.notify.deliveries} (sends of this instance, by {@code channel} and {@code outcome}:
+ * {@code delivered}, {@code retry}, {@code failed} for given up, {@code skipped}) and {@code tarkka.notify.backlog}
+ * (notifications waiting in the outbox, for all instances together: every instance reports the same number).
  */
 @ApplicationScoped
 class Deliveries {
@@ -41,12 +50,37 @@ class Deliveries {
     private final TarkkaConfig.Notify config;
     /** This instance, as the holder of the leases it takes. */
     private final String worker = UUID.randomUUID().toString();
+    private final MeterRegistry registry;
+    private final AtomicLong backlog = new AtomicLong();
+    private final Gauge backlogGauge;
 
-    Deliveries(Outbox outbox, UserConfigService configs, Instance<Channel> channels, TarkkaConfig config) {
+    Deliveries(Outbox outbox, UserConfigService configs, Instance<Channel> channels, TarkkaConfig config,
+            MeterRegistry registry) {
         this.outbox = outbox;
         this.configs = configs;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
         this.config = config.notifications();
+        this.registry = registry;
+        this.backlogGauge = Gauge.builder("tarkka.notify.backlog", backlog, AtomicLong::get)
+                .description("Notifications waiting in the outbox (all instances), as of the last count").register(registry);
+    }
+
+    /** The gauge reads this instance's count: a registry that outlives it (a restart in the same JVM) must drop it. */
+    @PreDestroy
+    void removeGauge() {
+        registry.remove(backlogGauge);
+    }
+
+    /** Counted apart from the deliveries: a gauge must not query the store when it is scraped. */
+    @Scheduled(every = "15S", delayed = "2S", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> countBacklog() {
+        return outbox.pending().invoke(backlog::set).replaceWithVoid()
+                .onFailure().recoverWithNull(); // the store is away: the last count stands until the next one
+    }
+
+    private void count(OutboxEntry entry, String outcome) {
+        Counter.builder("tarkka.notify.deliveries").tag("channel", entry.channel()).tag("outcome", outcome)
+                .description("Notification sends of this instance, by channel and outcome").register(registry).increment();
     }
 
     @Scheduled(every = "${tarkka.notify.poll-interval:1S}", delayed = "2S",
@@ -70,13 +104,16 @@ class Deliveries {
         Channel channel = channels.get(entry.channel());
         return configs.notifiers(entry.owner()).chain(settings -> {
             if (channel == null || !channel.configured(settings)) {
+                count(entry, "skipped");
                 return outbox.skipped(entry, worker, "the channel is no longer configured");
             }
             return channel.deliver(entry, settings)
                     .ifNoItem().after(config.sendTimeout().multipliedBy(3)).failWith(TimeoutException::new)
+                    .invoke(() -> count(entry, "delivered"))
                     .chain(outcome -> outbox.delivered(entry, worker, outcome))
                     .onFailure().recoverWithUni(e -> {
                         Instant retryAt = entry.attempts() >= config.maxAttempts() ? null : Instant.now().plus(backoff(entry.attempts()));
+                        count(entry, retryAt == null ? "failed" : "retry");
                         LOG.infof("Notification %s (%s, attempt %d) not delivered: %s%s", entry.id(), entry.channel(),
                                 entry.attempts(), reason(e), retryAt == null ? "; giving up" : "; retrying");
                         return outbox.failed(entry, worker, reason(e), retryAt);

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.tarkka.error.ApiException;
 import dev.tarkka.userconfig.UserConfigService;
@@ -78,6 +79,10 @@ public class Notifications {
     }
 
     /** What a recorded notification looks like to its owner. */
+    @Schema(name = "Notification", examples = """
+            {"id": "9c2e4f1a7b3d5e6f", "channel": "slack", "subject": "myorg/myrepo/main/bench@d4e5f6", "status": "delivered",
+             "attempts": 1, "last_error": null, "outcome": "200", "created": "2026-11-29T10:00:00Z",
+             "delivered_at": "2026-11-29T10:00:01Z"}""")
     public record Delivery(String id, String channel, String subject, String status, int attempts, String lastError,
             String outcome, Instant created, Instant deliveredAt) {
     }
@@ -90,6 +95,7 @@ public class Notifications {
     }
 
     /** The outcome of a test message on one channel. */
+    @Schema(examples = "{\"ok\": true, \"detail\": \"delivered (200)\"}")
     public record TestOutcome(boolean ok, String detail) {
     }
 

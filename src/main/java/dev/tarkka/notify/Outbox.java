@@ -136,6 +136,11 @@ public class Outbox implements IndexedCollection {
                 Filters.eq("attempts", entry.attempts())), update).replaceWithVoid();
     }
 
+    /** Entries waiting to be sent, or sent again: the backlog of every instance together. */
+    Uni<Long> pending() {
+        return outbox().countDocuments(Filters.eq("status", PENDING));
+    }
+
     /** The owner's newest entries. */
     Uni<List<OutboxEntry>> recent(ObjectId owner, int limit) {
         return outbox().find(Ownership.of(owner), new FindOptions().sort(Sorts.descending("created")).limit(limit))

@@ -18,14 +18,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.bson.types.ObjectId;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.tarkka.auth.Caller;
 import dev.tarkka.changes.TestReport;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
+import dev.tarkka.http.ApiDocumentation;
 import dev.tarkka.http.JsonBodies;
 import dev.tarkka.http.Streams;
 import dev.tarkka.series.StoredPoint;
+import dev.tarkka.series.UploadBody;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +49,8 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/api/v0")
 @Authenticated
+@SecurityRequirement(name = ApiDocumentation.BEARER)
+@SecurityRequirement(name = ApiDocumentation.COOKIE)
 @Produces(MediaType.APPLICATION_JSON)
 public class ResultResource {
 
@@ -56,12 +70,15 @@ public class ResultResource {
 
     @GET
     @Path("/results")
+    @Operation(summary = "The caller's test names, sorted (those with pull-request points only, too)")
     public Uni<List<TestEntry>> list() {
         return results.testNames(caller.id());
     }
 
     @DELETE
     @Path("/results")
+    @Operation(summary = "Delete all the caller's results, pull requests' included")
+    @APIResponse(responseCode = "200", ref = ApiDocumentation.DELETED)
     public Uni<List<Object>> deleteAll() {
         return results.deleteAll(caller.id()).replaceWith(DELETED);
     }
@@ -72,6 +89,14 @@ public class ResultResource {
      */
     @GET
     @Path("/result/{name: .*}")
+    @Operation(summary = "A test's points, by timestamp (without pull requests' points), streamed")
+    @Parameter(name = "since", in = ParameterIn.QUERY, description = "Only points at or after this timestamp",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "At most this many points",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+    @APIResponse(responseCode = "200", description = "The points")
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    @APIResponse(responseCode = "422", ref = ApiDocumentation.VALIDATION_ERROR)
     public Multi<StoredPoint> get(@PathParam("name") String name, @Context UriInfo uri) {
         Long since = integer(uri.getQueryParameters().get("since"), "since");
         Long limit = integer(uri.getQueryParameters().get("limit"), "limit");
@@ -85,6 +110,16 @@ public class ResultResource {
     @POST
     @Path("/result/{name: .*}")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Store points (all or none) and answer the test's change report")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UploadBody.class)))
+    @APIResponse(responseCode = "200", description = "Stored; the change report of the whole series")
+    @APIResponse(responseCode = "400", description = "A point with the same key is stored already (nothing is stored), or the"
+            + " body is an empty array", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    name = "duplicate", value = """
+                            {"detail": {"reason": "Result already exists for key", "data": {"git_repo": "https://github.com/myorg/myrepo",
+                              "branch": "main", "git_commit": "a1b2c3", "test_name": "myorg/myrepo/main/bench",
+                              "timestamp": 1700000000}}}""")))
     public Uni<TestReport> add(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         ObjectId owner = caller.id();
@@ -94,6 +129,10 @@ public class ResultResource {
     @PUT
     @Path("/result/{name: .*}")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Store points, replacing those with the same key, and answer the test's change report")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UploadBody.class)))
+    @APIResponse(responseCode = "200", description = "Stored; the change report of the whole series")
     public Uni<TestReport> replace(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         ObjectId owner = caller.id();
@@ -102,6 +141,11 @@ public class ResultResource {
 
     @DELETE
     @Path("/result/{name: .*}")
+    @Operation(summary = "Delete one point (by timestamp) or the whole test")
+    @Parameter(name = "timestamp", in = ParameterIn.QUERY, description = "Only the point at this timestamp",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+    @APIResponse(responseCode = "200", ref = ApiDocumentation.DELETED)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     public Uni<List<Object>> delete(@PathParam("name") String name, @Context UriInfo uri) {
         return results.delete(caller.id(), name, integer(uri.getQueryParameters().get("timestamp"), "timestamp"))
                 .map(found -> found ? DELETED : null)

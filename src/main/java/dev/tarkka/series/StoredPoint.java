@@ -1,5 +1,6 @@
 package dev.tarkka.series;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * it belongs to (null for points of the test's own series). It is shown as uploaded, plus
  * {@code pull_request} for pull-request points (api.md §4.3, §10.2).
  */
+@Schema(ref = "Point")
 public record StoredPoint(ResultInput result, Instant lastModified, Integer pullRequest) {
 
     /** The JSON of a stored point. */
+    @Schema(name = "Point", examples = """
+            {"timestamp": 1700000000,
+             "metrics": [{"name": "latency", "unit": "ms", "value": 12.5, "direction": "lower_is_better"}],
+             "attributes": {"git_commit": "a1b2c3", "branch": "main", "git_repo": "https://github.com/myorg/myrepo"},
+             "extra_info": {"runner": "ubuntu-latest"}}""")
     public record View(long timestamp, List<ResultInput.Metric> metrics, ResultInput.Attributes attributes,
-            Map<String, Object> extraInfo, @JsonInclude(JsonInclude.Include.NON_NULL) Integer pullRequest) {
+            @Schema(nullable = true) Map<String, Object> extraInfo,
+            @Schema(description = "Only on a pull request's points") @JsonInclude(JsonInclude.Include.NON_NULL) Integer pullRequest) {
     }
 
     @JsonValue

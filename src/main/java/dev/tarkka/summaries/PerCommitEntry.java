@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.types.ObjectId;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -14,25 +15,41 @@ import dev.tarkka.detection.DetectionOptions;
  * One element of the per-commit view (api.md §4.10): the change points of one test at one commit, in Nyrkio's
  * shape (its field names and order, its unrounded numbers).
  */
+@Schema(examples = """
+        {"_id": {"git_commit": "d4e5f6", "user_id": "65f1c0ffee0123456789abcd", "max_pvalue": 0.001, "min_magnitude": 0.05,
+                 "test_name": "myorg/myrepo/main/bench"},
+         "time": 1700003600, "time_min_max": [1700003600, 1700003600], "test_name": "myorg/myrepo/main/bench",
+         "attributes": {"git_repo": "https://github.com/myorg/myrepo", "test_name": "myorg/myrepo/main/bench", "branch": "main"},
+         "metric": {"_name_control": ["latency"], "name": ["latency"], "unit": ["ms"], "value": [15.0],
+                    "direction": ["lower_is_better"], "unit_first": "ms", "direction_first": "lower_is_better"},
+         "cp_values": [{"metric": "latency", "index": 12, "time": 1700003600, "forward_change_percent": 50.0,
+                        "magnitude": 0.5, "mean_before": 10.0, "stddev_before": 0.1, "mean_after": 15.0,
+                        "stddev_after": 0.1, "pvalue": 1.2e-9}],
+         "meta": {"change_points_timestamp": "2026-11-29T10:00:00Z"}}""")
 public record PerCommitEntry(@JsonProperty("_id") Key id, long time, List<Long> timeMinMax, String testName,
         Attributes attributes, Metrics metric, List<Change> cpValues, Meta meta) {
 
+    @Schema(name = "PerCommitKey")
     public record Key(String gitCommit, String userId, double maxPvalue, double minMagnitude, String testName) {
     }
 
+    @Schema(name = "PerCommitAttributes")
     public record Attributes(String gitRepo, String testName, String branch) {
     }
 
     /** The metrics that changed at the commit, as parallel lists. */
+    @Schema(name = "PerCommitMetrics")
     public record Metrics(@JsonProperty("_name_control") List<String> nameControl, List<String> name,
             List<String> unit, List<Number> value, List<String> direction, String unitFirst, String directionFirst) {
     }
 
     /** A change point with its numbers unrounded. */
+    @Schema(name = "PerCommitChange")
     public record Change(String metric, int index, long time, double forwardChangePercent, double magnitude,
             double meanBefore, double stddevBefore, double meanAfter, double stddevAfter, double pvalue) {
     }
 
+    @Schema(name = "PerCommitMeta")
     public record Meta(String changePointsTimestamp) {
     }
 

@@ -1,5 +1,7 @@
 package dev.tarkka.summaries;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.tarkka.detection.ReportChange;
@@ -9,6 +11,19 @@ import dev.tarkka.detection.ReportChange;
  * newest, the oldest and the largest one (by absolute forward change), in Nyrkio's key order;
  * {@code largest_change_point} appears once a change exists.
  */
+@Schema(examples = """
+        {"total_change_points": 1, "newest_time": 1700003600, "newest_test_name": "myorg/myrepo/main/bench",
+         "newest_change_point": {"metric": "latency", "index": 12, "time": 1700003600, "forward_change_percent": "50", "magnitude": "0.500000",
+          "mean_before": "10.000000", "stddev_before": "0.100000", "mean_after": "15.000000", "stddev_after": "0.100000",
+          "pvalue": "0.000000"},
+         "oldest_time": 1700003600, "oldest_test_name": "myorg/myrepo/main/bench",
+         "oldest_change_point": {"metric": "latency", "index": 12, "time": 1700003600, "forward_change_percent": "50", "magnitude": "0.500000",
+          "mean_before": "10.000000", "stddev_before": "0.100000", "mean_after": "15.000000", "stddev_after": "0.100000",
+          "pvalue": "0.000000"},
+         "largest_change": 50.0, "largest_test_name": "myorg/myrepo/main/bench",
+         "largest_change_point": {"metric": "latency", "index": 12, "time": 1700003600, "forward_change_percent": "50", "magnitude": "0.500000",
+          "mean_before": "10.000000", "stddev_before": "0.100000", "mean_after": "15.000000", "stddev_after": "0.100000",
+          "pvalue": "0.000000"}}""")
 public record Summary(long totalChangePoints, Long newestTime, String newestTestName,
         ReportChange newestChangePoint, Long oldestTime, String oldestTestName, ReportChange oldestChangePoint,
         Double largestChange, String largestTestName,

@@ -13,16 +13,28 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bson.types.ObjectId;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.tarkka.auth.AccountDirectory;
 import dev.tarkka.auth.Caller;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.http.ApiDocumentation;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 /** Dashboard summaries and the per-commit view of the caller's tests (api.md §4.9, §4.10). */
 @Path("/api/v0")
 @Authenticated
+@SecurityRequirement(name = ApiDocumentation.BEARER)
+@SecurityRequirement(name = ApiDocumentation.COOKIE)
 @Produces(MediaType.APPLICATION_JSON)
 public class SummaryResource {
 
@@ -38,6 +50,9 @@ public class SummaryResource {
 
     @GET
     @Path("/result/{prefix: .*}/summary")
+    @Operation(summary = "The dashboard summary of a test, or of every test under a prefix")
+    @APIResponse(responseCode = "200", description = "The summary")
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     public Uni<Summary> summary(@PathParam("prefix") String prefix) {
         ObjectId owner = caller.id();
         return summaries.summary(owner, prefix).onItem().ifNull().failWith(() -> ApiException.notFound(
@@ -46,6 +61,9 @@ public class SummaryResource {
 
     @GET
     @Path("/result/summarySiblings")
+    @Operation(summary = "The summaries of every test and prefix, by name")
+    @APIResponse(responseCode = "200", description = "The summaries")
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     public Uni<Map<String, Summary>> everything() {
         return summaries.everything(caller.id()).map(found -> found.isEmpty() ? null : found)
                 .onItem().ifNull().failWith(ApiException::notFound);
@@ -53,6 +71,9 @@ public class SummaryResource {
 
     @GET
     @Path("/result/{parent: .*}/summarySiblings")
+    @Operation(summary = "The summaries of the direct children of a prefix, by name")
+    @APIResponse(responseCode = "200", description = "The summaries")
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     public Uni<Map<String, Summary>> children(@PathParam("parent") String parent) {
         return summaries.children(caller.id(), parent).map(found -> found.isEmpty() ? null : found)
                 .onItem().ifNull().failWith(() -> ApiException.notFound(
@@ -61,6 +82,7 @@ public class SummaryResource {
 
     @GET
     @Path("/changes/perCommit/{prefix: .*}")
+    @Operation(summary = "Change points of the tests under a prefix: one entry per commit and test, newest first")
     public Uni<List<PerCommitEntry>> perCommit(@PathParam("prefix") String prefix,
             @QueryParam("commit") String commit) {
         return summaries.perCommit(caller.id(), prefix, commit);
@@ -73,6 +95,11 @@ public class SummaryResource {
     @GET
     @Path("/results/precompute")
     @RolesAllowed("admin")
+    @Operation(summary = "Bring every user's summaries up to date now (administrators); answers the number of tests")
+    @APIResponse(responseCode = "200", description = "The number of tests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.INTEGER), examples = @ExampleObject(name = "tests", value = "42")))
+    @APIResponse(responseCode = "403", description = "The caller is not an administrator", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "forbidden", value = "{\"detail\": \"Forbidden\"}")))
     public Uni<Integer> precompute() {
         return accounts.userIds().onItem().transformToUniAndConcatenate(summaries::precompute)
                 .collect().with(Collectors.summingInt(Integer::intValue));

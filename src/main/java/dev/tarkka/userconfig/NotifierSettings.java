@@ -3,6 +3,8 @@ package dev.tarkka.userconfig;
 import java.net.URI;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -43,6 +45,7 @@ public record NotifierSettings(boolean slack, boolean github, int sinceDays, Boo
     }
 
     /** The JSON of the notifiers in a read of the configuration. */
+    @Schema(name = "NotifierSettings", description = "Secrets are shown as ********")
     public record View(boolean slack, boolean github, int sinceDays, Boolean githubPr,
             @JsonInclude(JsonInclude.Include.NON_NULL) String slackWebhookUrl,
             @JsonInclude(JsonInclude.Include.NON_NULL) String githubToken,
@@ -51,6 +54,7 @@ public record NotifierSettings(boolean slack, boolean github, int sinceDays, Boo
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> email,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean regressionsOnly) {
 
+        @Schema(name = "WebhookSettings")
         public record Webhook(String url, @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
         }
     }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -18,6 +20,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * present {@code notifiers} or {@code core} object Nyrkio's fields are required, as in Nyrkio; {@code core.algorithm}
  * and {@code core.window_len} are Tarkka's own and optional. Unknown keys are dropped.
  */
+@Schema(examples = """
+        {"notifiers": {"slack": false, "github": true, "since_days": 14, "github_token": "github_pat_..."},
+         "core": {"max_pvalue": 0.001, "min_magnitude": 0.05, "algorithm": "otava"}}""")
 public record UserConfigRequest(@Valid Notifiers notifiers, @Valid Core core, Object billing, Object billingRunners,
         Object github) {
 
@@ -153,9 +158,11 @@ public record UserConfigRequest(@Valid Notifiers notifiers, @Valid Core core, Ob
     }
 
     /** A generic webhook: a URL to post to, and the secret its payloads are signed with (optional). */
+    @Schema(name = "Webhook")
     public record Webhook(@NotBlank @Size(max = 2048) String url, @Size(max = 1024) String secret) {
     }
 
+    @Schema(name = "DetectionSettings")
     public record Core(@NotNull Double minMagnitude, @NotNull Double maxPvalue,
             @JsonInclude(JsonInclude.Include.NON_NULL) String algorithm,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer windowLen) {

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Assumptions;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.tarkka.auth.KeyPairFiles;
@@ -21,6 +23,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * store ({@code tarkka.store.embedded=true}) in a fresh file, exactly as the README runs it.</li>
  * </ul>
  * The packaged app gets a freshly generated RSA key pair as PEM files, as operators configure them.
+ * <p>
+ * With {@code -Dtarkka.test.mongodb=<connection string>} both run against that MongoDB instead, and with
+ * {@code -Dtarkka.test.mongodb=container} against a {@code mongo:7} container (Testcontainers, where Docker runs),
+ * each run in a database of its own. Tests that stop and start the store are skipped there.
  */
 public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -33,7 +39,14 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        if (integrationTest) {
+        String realStore = RealMongo.connectionString();
+        if (realStore != null) {
+            config.put("quarkus.mongodb.connection-string", realStore);
+            config.put("quarkus.mongodb.database", RealMongo.databaseForThisRun());
+            if (integrationTest) {
+                config.putAll(keys());
+            }
+        } else if (integrationTest) {
             // the prod profile needs real keys; in test mode Quarkus generates a pair itself
             config.putAll(keys());
             config.put("tarkka.store.embedded", "true");
@@ -67,11 +80,17 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** Takes the store away: connections are closed and the port refuses new ones. Data is kept. */
     static synchronized void stopStore() {
+        if (server == null) {
+            Assumptions.abort("stopping the store needs the embedded test store");
+        }
         server.shutdownNow();
     }
 
     /** Brings the store back on the same port with the same data. */
     static synchronized void startStore() {
+        if (backend == null) {
+            Assumptions.abort("restarting the store needs the embedded test store");
+        }
         // the old server releases its port asynchronously
         for (int attempt = 1;; attempt++) {
             MongoServer restarted = new MongoServer(backend);

@@ -1,0 +1,7 @@
+package dev.tarkka;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class MetricsIT extends MetricsTest {
+}
