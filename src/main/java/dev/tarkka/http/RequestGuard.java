@@ -36,6 +36,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class RequestGuard {
 
+    /** Runs before every other route; the other checks of the HTTP edge come right after it. */
+    static final int ORDER = Integer.MIN_VALUE;
     private static final String API = "/api/";
     /**
      * Longer request lines are refused before routing: matching the path templates of test names costs time
@@ -54,7 +56,7 @@ public class RequestGuard {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check).failureHandler(RequestGuard::clientFailure);
+        router.route().order(ORDER).handler(this::check).failureHandler(RequestGuard::clientFailure);
     }
 
     private void check(RoutingContext context) {
@@ -167,7 +169,7 @@ public class RequestGuard {
     }
 
     /** Refuses a request whose body, if any, is left unread: the connection is closed after the answer. */
-    private static void reject(RoutingContext context, int status, String detail) {
+    static void reject(RoutingContext context, int status, String detail) {
         answer(context, status, detail, true);
     }
 
