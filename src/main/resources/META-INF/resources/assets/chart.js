@@ -50,8 +50,13 @@ export function drawChart(container, columns, metric, { highlight = null } = {})
   chart.uplot = new uPlot(options, data, plot);
   chart.uplot.over.append(markers, tip);
   chart.uplot.over.addEventListener('wheel', (event) => wheelZoom(chart.uplot, event), { passive: false });
-  new ResizeObserver(() => chart.uplot.setSize({ width: Math.max(container.clientWidth, 300), height: HEIGHT }))
-    .observe(container);
+  let width = options.width;
+  new ResizeObserver(() => {
+    if (Math.max(container.clientWidth, 300) !== width) { // not on its first call, which only reports the size
+      width = Math.max(container.clientWidth, 300);
+      chart.uplot.setSize({ width, height: HEIGHT });
+    }
+  }).observe(container);
   return chart;
 }
 

@@ -23,7 +23,7 @@ ready();
 
 /** owner/name of a repository URL, as the pull-request endpoints take it. */
 function shortRepo(gitRepo) {
-  return gitRepo.replace(/^[a-z]+:\/\/[^/]+\//, '').split('/').slice(-2).join('/');
+  return gitRepo.replace(/^[a-z]+:\/\/[^/]+\//, '').split('/').filter(Boolean).slice(-2).join('/');
 }
 
 function row(pull) {

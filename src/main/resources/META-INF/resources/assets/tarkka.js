@@ -122,7 +122,7 @@ export function formatChange(percent) {
 }
 
 export function formatPvalue(p) {
-  return p < 0.001 ? Number(p).toExponential(1) : Number(p).toFixed(4);
+  return p === 0 ? '0' : p < 0.001 ? Number(p).toExponential(1) : Number(p).toFixed(4);
 }
 
 /** Whether a change is for the worse. Without a direction, a rise is (as for times, the usual benchmark). */

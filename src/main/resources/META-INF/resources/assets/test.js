@@ -10,12 +10,20 @@ const name = testNameOfPage();
 const error = document.getElementById('error');
 const charts = document.getElementById('charts');
 
-await currentUser();
 document.title = name + ' · Tarkka';
 document.getElementById('test-name').textContent = name;
 document.getElementById('crumbs').append(...crumbs(name));
-await show();
+const series = read();
+await currentUser();
+await show(series);
 ready();
+
+/** The test's series, as a promise whose failure waits until show() reports it. */
+function read() {
+  const series = api('/dashboard/series/' + namePath(name));
+  series.catch(() => {});
+  return series;
+}
 
 /** Links to the tree, filtered to each prefix of the name. */
 function crumbs(testName) {
@@ -26,10 +34,10 @@ function crumbs(testName) {
   })];
 }
 
-async function show() {
+async function show(reading) {
   let series;
   try {
-    series = await api('/dashboard/series/' + namePath(name));
+    series = await reading;
   } catch (e) {
     showError(error, e instanceof ApiError && e.status === 404 ? new Error('There is no test of this name.') : e);
     return;
@@ -79,7 +87,7 @@ function changeTable(series, metric) {
 async function switchDetection(metric, enable) {
   try {
     await api(`/result/${namePath(name)}/changes/${enable ? 'enable' : 'disable'}`, { method: 'POST', json: [metric] });
-    await show();
+    await show(read());
   } catch (e) {
     showError(error, e);
   }

@@ -8,9 +8,8 @@ const filter = document.getElementById('filter');
 const count = document.getElementById('count');
 const body = document.querySelector('#tree tbody');
 
-await currentUser();
 try {
-  const [latest, summaries] = await Promise.all([api('/dashboard/latest'), summariesOrNone()]);
+  const [, latest, summaries] = await Promise.all([currentUser(), api('/dashboard/latest'), summariesOrNone()]);
   const nodes = tree(latest);
   const latestOf = new Map(latest.map((point) => [point.test_name, point]));
   body.replaceChildren(...nodes.map((node) => row(node, summaries[node.key], latestOf)));
