@@ -55,8 +55,8 @@ export function testNameOfPage() {
 }
 
 /**
- * A new element. Attributes are set with setAttribute (`on...` ones become listeners), children are nodes or text:
- * strings become text nodes, so nothing passed here is ever parsed as markup. Never pass user data as `href`:
+ * A new element. Attributes are set with setAttribute (`on...` ones become listeners), children are nodes or text,
+ * in arrays as deep as they come: strings become text nodes, so nothing passed here is ever parsed as markup. Never pass user data as `href`:
  * use testUrl() or commitUrl().
  */
 export function el(tag, attributes = {}, ...children) {
@@ -71,7 +71,7 @@ export function el(tag, attributes = {}, ...children) {
       element.setAttribute(name, value === true ? '' : String(value));
     }
   }
-  element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false)
+  element.append(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false)
     .map((child) => (child instanceof Node ? child : String(child))));
   return element;
 }

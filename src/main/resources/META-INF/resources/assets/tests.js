@@ -83,7 +83,8 @@ function row(node, summary, latestOf) {
       'aria-label': 'Fold ' + node.key }, '▾') : el('span', { class: 'fold-space' }),
     node.latest ? testLink(node.key, node.label) : el('span', { class: 'prefix' }, node.label));
   name.style.paddingLeft = node.depth * 1.25 + 'em';
-  node.row = el('tr', { class: regression ? 'regressed' : null, 'data-test': node.latest ? node.key : null },
+  node.row = el('tr', { class: regression ? 'regressed' : null, 'data-key': node.key,
+    'data-test': node.latest ? node.key : null },
     name,
     el('td', { class: 'latest' }, node.latest ? latestValues(node.latest) : null),
     el('td', { class: 'newest-change' }, newest ? [changeBadge(direction, newest.forward_change_percent), ' ',

@@ -62,13 +62,21 @@ class DashboardBrowserIT extends BrowserTest {
         assertThat(checkout.findElement(org.openqa.selenium.By.cssSelector(".latest")).getText())
                 .contains("latency").contains("ms").contains("throughput");
         assertThat(checkout.findElement(org.openqa.selenium.By.cssSelector(".newest-change")).getText())
-                .contains("+50").contains("latency");
+                .startsWith("+50 % latency · ");
+        assertThat(browser.find("tr[data-key='acme/shop'] .newest-change").getText())
+                .as("a prefix: the newest change under it").startsWith("+50 % latency in acme/shop/main/checkout · ");
+        browser.screenshot("tree");
         browser.find("#filter").sendKeys("main/");
         assertThat(testsInTree()).containsExactly("acme/shop/main/checkout", "acme/shop/main/search");
         browser.find("#filter").clear();
         browser.find("#filter").sendKeys("checkout");
         assertThat(testsInTree()).containsExactly("acme/shop/dev/checkout", "acme/shop/main/checkout");
-        browser.screenshot("tree");
+        browser.find("button.fold[aria-label='Fold acme/shop/main']").click();
+        assertThat(testsInTree()).as("a filter shows folded prefixes' tests")
+                .containsExactly("acme/shop/dev/checkout", "acme/shop/main/checkout");
+        browser.find("#filter").clear();
+        browser.find("#filter").sendKeys(" ");
+        assertThat(testsInTree()).containsExactly("acme/shop/dev/checkout", "default_benchmark");
 
         browser.find("#sign-out").click();
         browser.until(() -> browser.driver.getCurrentUrl().startsWith(browser.base() + "/login"));
@@ -162,6 +170,79 @@ class DashboardBrowserIT extends BrowserTest {
         assertThat(markerTimes("latency")).containsExactly(Steps.time(30));
         assertThat(browser.find("#options").getText()).contains("p-value at most 0.05");
         browser.screenshot("test-page-p005");
+    }
+
+    @Test
+    void commitsNewestFirstAndAPullRequestAgainstItsHistory() {
+        Api user = signedInUser();
+        Steps.upload(user, "acme/a", 0, 60, Steps.metrics("latency", STEP));
+        Steps.upload(user, "acme/b", 0, 60, Steps.metrics("latency", (IntToDoubleFunction) i -> Steps.value(i, 5, 4, 45, 0.05)));
+        Steps.upload(user, "other/c", 0, 60, Steps.metrics("latency", (IntToDoubleFunction) i -> Steps.value(i, 5, 9, 10, 0.05)));
+        browser.open("/commits");
+        assertThat(browser.findAll("#commits tbody tr").stream().map(row -> row.getText()).toList())
+                .as("newest first").satisfiesExactly(
+                        row -> assertThat(row).contains(utc(Steps.time(45)), "acme/b", "-20 %"),
+                        row -> assertThat(row).contains(utc(Steps.time(30)), "acme/a", "+50 %"),
+                        row -> assertThat(row).contains(utc(Steps.time(10)), "other/c", "+80 %"));
+        assertThat(browser.find("#commits tbody tr .change").getAttribute("class")).contains("improvement");
+        browser.open("/commits?prefix=acme");
+        assertThat(browser.findAll("#commits tbody tr")).hasSize(2);
+        browser.screenshot("commits");
+
+        // a pull request whose run is 30 % slower than the history it is compared with
+        user.json(List.of(java.util.Map.of("timestamp", Steps.time(60), "metrics", List.of(java.util.Map.of("name",
+                "latency", "unit", "ms", "value", 19.5, "direction", "lower_is_better")), "attributes", java.util.Map.of(
+                "git_repo", Steps.REPO, "branch", "feature", "git_commit", "feed00000001"))))
+                .post("/api/v0/pulls/tarkka/bench/7/result/acme/a").then().statusCode(200);
+        browser.open("/pulls");
+        assertThat(browser.find("#pulls tbody tr").getText()).contains("#7", "tarkka/bench", "feature", "acme/a");
+        browser.find("#pulls tbody a.value").click();
+        browser.until(() -> browser.driver.getCurrentUrl().contains("test="));
+        browser.waitUntilReady();
+        assertThat(browser.find("#pull-title").getText()).isEqualTo("#7 of tarkka/bench: acme/a");
+        assertThat(browser.find("#verdict").getText()).isEqualTo("Change at the pull request's commit: latency +30 %");
+        assertThat(browser.js("return document.querySelector('#charts .u-over') !== null")).isEqualTo(true);
+        browser.screenshot("pull-request");
+    }
+
+    @Test
+    void notifierSecretsStayMaskedAndKeptUntilEmptied() {
+        Api user = signedInUser();
+        browser.open("/settings");
+        setField("#slack_webhook_url", "https://198.51.100.7/services/T0/B0/secret");
+        setField("#since_days", "-1");
+        browser.find("#notifiers button[type=submit]").click();
+        WebElement days = browser.find("[data-for='notifiers.since_days']");
+        browser.until(() -> !days.getText().isEmpty());
+        assertThat(days.getText()).isEqualTo("since_days must not be negative");
+
+        setField("#since_days", "7");
+        setField("#email", "ops@example.com\nnot an address");
+        browser.find("#notifiers button[type=submit]").click();
+        WebElement email = browser.find("[data-for='notifiers.email']");
+        browser.until(() -> !email.getText().isEmpty());
+
+        setField("#email", "ops@example.com");
+        browser.find("#notifiers button[type=submit]").click();
+        browser.until(() -> browser.find("#notifiers [data-saved]").getText().equals("Saved."));
+        assertThat(browser.find("#slack_webhook_url").getAttribute("value")).isEqualTo("https://198.51.100.7/********");
+        browser.find("[name='notifiers.slack']").click();
+        browser.find("#notifiers button[type=submit]").click();
+        browser.until(() -> browser.find("#notifiers [data-saved]").getText().equals("Saved."));
+        user.as().get("/api/v0/user/config").then().statusCode(200)
+                .body("notifiers.slack", org.hamcrest.Matchers.equalTo(true))
+                .body("notifiers.since_days", org.hamcrest.Matchers.equalTo(7))
+                .body("notifiers.slack_webhook_url", org.hamcrest.Matchers.equalTo("https://198.51.100.7/********"))
+                .body("notifiers.email", org.hamcrest.Matchers.contains("ops@example.com"));
+
+        setField("#slack_webhook_url", "");
+        browser.find("#notifiers button[type=submit]").click();
+        browser.until(() -> browser.find("#slack_webhook_url").getAttribute("value").isEmpty()
+                && browser.find("#notifiers [data-saved]").getText().equals("Saved."));
+        user.as().get("/api/v0/user/config").then().statusCode(200)
+                .body("notifiers", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("slack_webhook_url")))
+                .body("notifiers.email", org.hamcrest.Matchers.contains("ops@example.com"));
+        browser.screenshot("settings-notifiers");
     }
 
     /** Unix seconds as the pages show them. */
