@@ -39,6 +39,7 @@ async function show(reading) {
   try {
     series = await reading;
   } catch (e) {
+    document.getElementById('loading').hidden = true;
     showError(error, e instanceof ApiError && e.status === 404 ? new Error('There is no test of this name.') : e);
     return;
   }
@@ -47,6 +48,7 @@ async function show(reading) {
     o.algorithm === 'tarkka' ? '' : `: p-value at most ${o.max_pvalue}, change at least ${o.min_magnitude * 100} %, `
       + `window ${o.window_len}`, ' (', el('a', { href: '/settings#detection' }, 'settings'), '). ',
     `${series.timestamps.length} runs.`);
+  document.getElementById('loading').hidden = true;
   charts.replaceChildren();
   linkZoom(series.metrics.map((metric) => metricSection(series, metric)));
 }
