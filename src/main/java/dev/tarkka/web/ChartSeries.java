@@ -13,6 +13,7 @@ import dev.tarkka.detection.DataPoint;
 import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.series.ResultInput;
 import dev.tarkka.series.StoredPoint;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A test as its page draws it: every point of its own series column by column (a chart library's shape, and a
@@ -20,19 +21,23 @@ import dev.tarkka.series.StoredPoint;
  * metrics), then each metric with its value at every point (null where a point has none), whether change detection
  * is disabled for it, and its change points, each at the position of its point in the columns.
  */
+@RegisterForReflection // with its nested records: a native image writes them as JSON
 public record ChartSeries(String testName, Options options, List<Long> timestamps, List<String> gitCommits,
         List<String> gitRepos, List<Metric> metrics) {
 
     /** The detection options the change points were found with. */
+    @RegisterForReflection
     public record Options(String algorithm, int windowLen, double maxPvalue, double minMagnitude) {
     }
 
     /** @param direction null when the uploads do not say */
+    @RegisterForReflection
     public record Metric(String name, String unit, String direction, boolean disabled, List<Double> values,
             List<Change> changePoints) {
     }
 
     /** A change point, unrounded, at position {@code point} of the columns. */
+    @RegisterForReflection
     public record Change(int point, double forwardChangePercent, double magnitude, double meanBefore,
             double stddevBefore, double meanAfter, double stddevAfter, double pvalue) {
 

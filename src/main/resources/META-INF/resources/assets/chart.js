@@ -10,7 +10,7 @@ const HEIGHT = 260;
 /**
  * Draws `metric` ({name, unit, direction, values, change_points}) of `columns` ({timestamps, git_commits,
  * git_repos}) into `container`. `highlight` is the position of a point drawn apart (a pull request's). Returns the
- * chart, whose x range follows `onZoom` listeners (see linkZoom).
+ * chart: its x range changes call its `onZoom` listeners (see linkZoom), `destroy()` lets it go.
  */
 export function drawChart(container, columns, metric, { highlight = null } = {}) {
   const x = columns.timestamps;
@@ -51,12 +51,17 @@ export function drawChart(container, columns, metric, { highlight = null } = {})
   chart.uplot.over.append(markers, tip);
   chart.uplot.over.addEventListener('wheel', (event) => wheelZoom(chart.uplot, event), { passive: false });
   let width = options.width;
-  new ResizeObserver(() => {
+  const resizing = new ResizeObserver(() => {
     if (Math.max(container.clientWidth, 300) !== width) { // not on its first call, which only reports the size
       width = Math.max(container.clientWidth, 300);
       chart.uplot.setSize({ width, height: HEIGHT });
     }
-  }).observe(container);
+  });
+  resizing.observe(container);
+  chart.destroy = () => {
+    resizing.disconnect();
+    chart.uplot.destroy();
+  };
   return chart;
 }
 

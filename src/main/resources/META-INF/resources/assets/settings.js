@@ -28,6 +28,7 @@ async function listTokens() {
     el('td', {}, formatTime(Date.parse(token.created) / 1000)),
     el('td', {}, token.last_used ? formatTime(Date.parse(token.last_used) / 1000) : 'never'),
     el('td', {}, el('button', { type: 'button', class: 'revoke', onclick: () => revoke(token.id) }, 'Revoke')))));
+  document.getElementById('token-list').hidden = tokens.length === 0;
   document.getElementById('no-tokens').hidden = tokens.length > 0;
 }
 

@@ -27,12 +27,21 @@ export async function api(path, { method = 'GET', json, form, signInOn401 = true
   if (response.status === 401 && signInOn401) {
     goToSignIn();
   }
-  const text = await response.text();
-  const body = text ? JSON.parse(text) : null;
+  const body = await jsonOf(response);
   if (!response.ok) {
     throw new ApiError(response.status, body && body.detail !== undefined ? body.detail : response.statusText);
   }
   return body;
+}
+
+/** The answer's JSON; a body that is not JSON (from a proxy, say) is its text as the detail. */
+async function jsonOf(response) {
+  const text = await response.text();
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return { detail: text };
+  }
 }
 
 function goToSignIn() {

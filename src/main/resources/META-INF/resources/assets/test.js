@@ -7,6 +7,8 @@ import {
 import { drawChart, linkZoom } from './chart.js';
 
 const name = testNameOfPage();
+/** The charts on the page, let go when they are drawn again. */
+let drawn = [];
 const error = document.getElementById('error');
 const charts = document.getElementById('charts');
 
@@ -45,12 +47,14 @@ async function show(reading) {
   }
   const o = series.options;
   document.getElementById('options').replaceChildren('Change points found with ', el('strong', {}, o.algorithm),
-    o.algorithm === 'tarkka' ? '' : `: p-value at most ${o.max_pvalue}, change at least ${o.min_magnitude * 100} %, `
+    o.algorithm === 'tarkka' ? '' : `: p-value at most ${o.max_pvalue}, change at least ${Number((o.min_magnitude * 100).toPrecision(6))} %, `
       + `window ${o.window_len}`, ' (', el('a', { href: '/settings#detection' }, 'settings'), '). ',
     `${series.timestamps.length} runs.`);
   document.getElementById('loading').hidden = true;
+  drawn.forEach((chart) => chart.destroy());
   charts.replaceChildren();
-  linkZoom(series.metrics.map((metric) => metricSection(series, metric)));
+  drawn = series.metrics.map((metric) => metricSection(series, metric));
+  linkZoom(drawn);
 }
 
 function metricSection(series, metric) {
