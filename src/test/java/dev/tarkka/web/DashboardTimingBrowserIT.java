@@ -110,7 +110,7 @@ class DashboardTimingBrowserIT extends BrowserTest {
 
     /**
      * Opens the page {@value #RUNS} times and prints, for each, the time to ready, when the answer from {@code api}
-     * (the slowest of its reads) had arrived, and the longest task of the main thread.
+     * (its main read) had arrived, and the longest task of the main thread.
      */
     private static void measure(String what, String path, String api) {
         List<String> runs = new ArrayList<>();
