@@ -174,7 +174,8 @@ class OpenApiTest {
         static Map<String, Route> of(String pkg) {
             Map<String, Route> routes = new TreeMap<>();
             for (JavaClass resource : ArchitectureTest.CLASSES) {
-                if (!resource.getPackageName().startsWith(pkg) || !resource.isAnnotatedWith(jakarta.ws.rs.Path.class)) {
+                if (!resource.getPackageName().startsWith(pkg) || !resource.isAnnotatedWith(jakarta.ws.rs.Path.class)
+                        || isPages(resource)) {
                     continue;
                 }
                 String base = resource.getAnnotationOfType(jakarta.ws.rs.Path.class).value();
@@ -195,6 +196,12 @@ class OpenApiTest {
                 }
             }
             return routes;
+        }
+
+        /** The dashboard's HTML pages are for people, not part of the API the document describes. */
+        private static boolean isPages(JavaClass resource) {
+            return resource.isAnnotatedWith(jakarta.ws.rs.Produces.class) && List.of(resource
+                    .getAnnotationOfType(jakarta.ws.rs.Produces.class).value()).contains(jakarta.ws.rs.core.MediaType.TEXT_HTML);
         }
 
         private static boolean secured(boolean authenticated, boolean roles) {

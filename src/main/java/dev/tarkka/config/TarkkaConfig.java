@@ -1,6 +1,7 @@
 package dev.tarkka.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -27,9 +28,14 @@ public interface TarkkaConfig {
 
     Log log();
 
-    /** Where people reach this Tarkka: the base of the links in notifications. */
+    /**
+     * Where people reach this Tarkka: the base of the links in notifications, and the origin whose pages may send
+     * cookie-authenticated writes.
+     */
     @WithDefault("http://localhost:8080")
     String publicUrl();
+
+    Csrf csrf();
 
     interface Store {
         Embedded embedded();
@@ -88,6 +94,15 @@ public interface TarkkaConfig {
             @WithDefault("15M")
             Duration window();
         }
+    }
+
+    /** Cross-site request forgery: where cookie-authenticated writes may come from besides Tarkka's own pages. */
+    interface Csrf {
+        /**
+         * More host names whose pages may send them, as Nyrkio's {@code CSRF_ALLOWED_HOSTS}: {@code x.com} exactly,
+         * {@code .x.com} it and its subdomains, {@code *.x.com} its subdomains only.
+         */
+        Optional<List<String>> allowedHosts();
     }
 
     /** The first administrator, created or updated at startup (TARKKA_ADMIN_EMAIL / TARKKA_ADMIN_PASSWORD). */

@@ -36,6 +36,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class RequestGuard {
 
+    /**
+     * Right after {@link RequestLog} (a refused request still has its id and its log line); the other checks of the
+     * HTTP edge come after it.
+     */
+    static final int ORDER = RequestLog.ORDER + 1;
     private static final String API = "/api/";
     /**
      * Longer request lines are refused before routing: matching the path templates of test names costs time
@@ -55,7 +60,7 @@ public class RequestGuard {
 
     /** Right after {@link RequestLog}, before anything reads the request. */
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::check).failureHandler(RequestGuard::clientFailure);
+        router.route().order(ORDER).handler(this::check).failureHandler(RequestGuard::clientFailure);
     }
 
     private void check(RoutingContext context) {
@@ -168,7 +173,7 @@ public class RequestGuard {
     }
 
     /** Refuses a request whose body, if any, is left unread: the connection is closed after the answer. */
-    private static void reject(RoutingContext context, int status, String detail) {
+    static void reject(RoutingContext context, int status, String detail) {
         answer(context, status, detail, true);
     }
 

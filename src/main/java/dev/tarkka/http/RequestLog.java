@@ -32,6 +32,8 @@ public class RequestLog {
     public static final String HEADER = "X-Request-Id";
     /** The MDC key of the request id. */
     public static final String MDC_KEY = "request_id";
+    /** The first route of all: every request, even one refused at the edge, gets its id. */
+    static final int ORDER = Integer.MIN_VALUE;
     /** The MDC key of the error id of a request that failed unexpectedly. */
     public static final String ERROR_ID_MDC_KEY = "error_id";
     private static final String ID = "tarkka.request-id";
@@ -43,7 +45,7 @@ public class RequestLog {
 
     /** First of all routes, so that every answer, a refusal by {@link RequestGuard} included, has an id. */
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(RequestLog::start);
+        router.route().order(ORDER).handler(RequestLog::start);
     }
 
     private static void start(RoutingContext context) {

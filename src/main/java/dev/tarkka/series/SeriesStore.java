@@ -246,6 +246,20 @@ public class SeriesStore implements IndexedCollection {
     }
 
     /**
+     * The newest point of each of the owner's tests (pull-request points aside), by test name in no order; of points
+     * with the same newest timestamp, any one.
+     */
+    public Uni<Map<String, StoredPoint>> newestPoints(ObjectId owner) {
+        List<Bson> pipeline = List.of(
+                Aggregates.match(Filters.and(Ownership.of(owner), Filters.exists(PointCodec.PULL_REQUEST, false))),
+                // the order of the (user_id, test_name, timestamp) index: MongoDB sorts nothing in memory
+                Aggregates.sort(Sorts.ascending(PointCodec.TEST_NAME, PointCodec.TIMESTAMP)),
+                Aggregates.group("$" + PointCodec.TEST_NAME, Accumulators.last("point", "$$ROOT")));
+        return results().aggregate(pipeline).collect().asMap(doc -> doc.getString("_id"),
+                doc -> PointCodec.fromDocument(doc.get("point", Document.class)));
+    }
+
+    /**
      * The stamp of every test of the owner whose name starts with {@code namePrefix} (all when null), read from the
      * tests' heads, not from their points.
      */

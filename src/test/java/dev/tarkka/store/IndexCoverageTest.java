@@ -110,6 +110,8 @@ class IndexCoverageTest {
         user.as().get("/api/v0/result/summarySiblings").then().statusCode(200);
         user.as().get("/api/v0/result/a/summarySiblings").then().statusCode(200);
         user.as().get("/api/v0/changes/perCommit/a").then().statusCode(200);
+        user.as().get("/api/v0/dashboard/latest").then().statusCode(200);
+        user.as().get("/api/v0/dashboard/series/a/b/c").then().statusCode(200);
         user.json(Map.of("series", List.of(1, 1, 1, 5, 5, 5))).post("/api/v0/analyze").then().statusCode(200);
         user.json(List.of(Api.point(14, "m", 40))).put("/api/v0/pulls/myrepo/1/result/a/b/c").then().statusCode(200);
         user.as().get("/api/v0/pulls").then().statusCode(200);

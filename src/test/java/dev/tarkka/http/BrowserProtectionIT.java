@@ -1,0 +1,7 @@
+package dev.tarkka.http;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class BrowserProtectionIT extends BrowserProtectionTest {
+}
