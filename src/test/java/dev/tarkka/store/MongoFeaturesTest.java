@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -85,6 +86,14 @@ class MongoFeaturesTest {
     @Test
     void pingCommand() {
         assertThat(db.runCommand(new Document("ping", 1)).get("ok", Number.class).intValue()).isEqualTo(1);
+    }
+
+    /** Every write: acknowledged by a majority, in the on-disk journal (the service's configured write concern). */
+    @Test
+    void majorityJournaledWriteConcern() {
+        var durable = c.withWriteConcern(WriteConcern.MAJORITY.withJournal(true).withWTimeout(10, TimeUnit.SECONDS));
+        assertThat(durable.insertOne(new Document("_id", 1)).wasAcknowledged()).isTrue();
+        assertThat(c.countDocuments()).isEqualTo(1);
     }
 
     /** test_results: a point's key is its document _id, an embedded document; a second insert is error 11000. */
