@@ -189,10 +189,19 @@ class DeploymentFilesIT {
         }
     }
 
-    /** The resources by kind, each container's environment in name order. */
+    /**
+     * The resources by kind, each container's environment in name order, without the commit the build was made
+     * from (annotated when the checkout is a git repository, so it differs from one commit to the next).
+     */
     private static Map<String, JsonNode> byKind(List<JsonNode> documents) {
         Map<String, JsonNode> byKind = new java.util.TreeMap<>();
         for (JsonNode document : documents) {
+            for (JsonNode metadata : List.of(document.path("metadata"),
+                    document.path("spec").path("template").path("metadata"))) {
+                if (metadata.path("annotations") instanceof com.fasterxml.jackson.databind.node.ObjectNode annotations) {
+                    annotations.remove("app.quarkus.io/commit-id");
+                }
+            }
             for (JsonNode container : document.path("spec").path("template").path("spec").path("containers")) {
                 List<JsonNode> env = new ArrayList<>();
                 container.path("env").forEach(env::add);
