@@ -19,6 +19,7 @@ import dev.tarkka.detection.ChangeReport;
 import dev.tarkka.detection.DataPoint;
 import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.detection.SeriesColumns;
+import dev.tarkka.error.ApiException;
 import dev.tarkka.series.SeriesStore;
 import dev.tarkka.series.StoredSeries;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -96,7 +97,7 @@ public class ChangeService {
 
     /** What a write answers when its points are stored but the report could not be made. */
     public static TestReport afterWriteWarning(String testName, Throwable e) {
-        String reason = e instanceof DetectionBusyException ? "change detection is busy"
+        String reason = e instanceof ApiException api && api.status() == 503 ? "change detection is busy"
                 : "change detection failed (" + e.getClass().getSimpleName() + ")";
         LOG.warnf(e, "Report of %s after a stored write: %s", testName, reason);
         return new TestReport(testName, List.of(), List.of("The results are stored, but " + reason

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -27,6 +28,8 @@ public interface TarkkaConfig {
     Notify notifications();
 
     Log log();
+
+    Limits limits();
 
     /**
      * Where people reach this Tarkka: the base of the links in notifications, and the origin whose pages may send
@@ -110,6 +113,32 @@ public interface TarkkaConfig {
         Optional<String> email();
 
         Optional<String> password();
+    }
+
+    /** What one owner, one test and the reads of long series may take; 0 turns a count limit off. */
+    interface Limits {
+        /** Points of one test's own series (pull requests' points aside); an upload beyond it gets 403. */
+        @WithDefault("1000000")
+        long pointsPerTest();
+
+        /** Tests one owner may have; an upload that would start one more gets 403. */
+        @WithDefault("10000")
+        long testsPerOwner();
+
+        /** Uploads of one owner per minute, counted by each instance on its own; beyond it: 429 with Retry-After. */
+        @WithDefault("600")
+        int uploadsPerMinute();
+
+        /**
+         * Memory the series being read for analysis may take at once (about 200 bytes a point from their columns,
+         * 4 KB when they must be read from their points); beyond it a read gets 503 with Retry-After, except when
+         * it is the only one. Default: 40 % of the maximum heap.
+         */
+        Optional<MemorySize> seriesMemory();
+
+        /** Readiness is DOWN while the heap, measured after the last collection, is fuller than this. */
+        @WithDefault("0.9")
+        double heapReadyBelow();
     }
 
     interface Log {

@@ -20,6 +20,7 @@ import dev.tarkka.error.ApiException;
 import dev.tarkka.notify.ChangeNotice;
 import dev.tarkka.notify.PullNotice;
 import dev.tarkka.series.DuplicateResultException;
+import dev.tarkka.series.OwnerLimits;
 import dev.tarkka.series.PullEntry;
 import dev.tarkka.series.SeriesStore;
 import dev.tarkka.series.StoredPoint;
@@ -39,12 +40,15 @@ import io.smallrye.mutiny.Uni;
 public class PullService {
 
     private final SeriesStore series;
+    private final OwnerLimits limits;
     private final UserConfigService configs;
     private final ChangeService changes;
     private final DisabledMetrics disabledMetrics;
 
-    PullService(SeriesStore series, UserConfigService configs, ChangeService changes, DisabledMetrics disabledMetrics) {
+    PullService(SeriesStore series, UserConfigService configs, ChangeService changes, DisabledMetrics disabledMetrics,
+            OwnerLimits limits) {
         this.series = series;
+        this.limits = limits;
         this.configs = configs;
         this.changes = changes;
         this.disabledMetrics = disabledMetrics;
@@ -80,6 +84,7 @@ public class PullService {
             return replace ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(ApiException.badRequest("Invalid data: the body holds no results"));
         }
+        limits.countUpload(owner);
         if (replace) {
             return series.upsert(owner, testName, upload.results(), pull.number());
         }

@@ -16,6 +16,7 @@ import dev.tarkka.changes.TestAnalysis;
 import dev.tarkka.changes.TestReport;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.notify.Notifications;
+import dev.tarkka.series.OwnerLimits;
 import dev.tarkka.series.SeriesStore;
 import dev.tarkka.series.StoredPoint;
 import dev.tarkka.series.TestNames;
@@ -36,6 +37,7 @@ public class ResultService {
     private static final Logger LOG = Logger.getLogger(ResultService.class);
 
     private final SeriesStore series;
+    private final OwnerLimits limits;
     private final UserConfigService configs;
     private final ChangeService changes;
     private final ChangePointCache cache;
@@ -43,8 +45,9 @@ public class ResultService {
     private final Notifications notifications;
 
     ResultService(SeriesStore series, UserConfigService configs, ChangeService changes, ChangePointCache cache,
-            SummaryService summaries, Notifications notifications) {
+            SummaryService summaries, Notifications notifications, OwnerLimits limits) {
         this.series = series;
+        this.limits = limits;
         this.configs = configs;
         this.changes = changes;
         this.cache = cache;
@@ -74,6 +77,7 @@ public class ResultService {
         if (upload.results().isEmpty()) {
             return Uni.createFrom().failure(ApiException.badRequest("Invalid data: the body holds no results"));
         }
+        limits.countUpload(owner);
         return series.insert(owner, testName, upload.results())
                 .chain(() -> analyseAfterWrite(owner, testName))
                 .map(report -> report.withWarnings(upload.warnings()));
@@ -83,6 +87,7 @@ public class ResultService {
     public Uni<TestReport> replace(ObjectId owner, String testName, JsonNode body) {
         TestNames.require(testName);
         UploadParser.Upload upload = UploadParser.upload(body);
+        limits.countUpload(owner);
         Uni<Void> stored = upload.results().isEmpty() ? Uni.createFrom().voidItem()
                 : series.upsert(owner, testName, upload.results());
         return stored.chain(() -> analyseAfterWrite(owner, testName))

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.bson.types.ObjectId;
 
 import dev.tarkka.detection.SeriesColumns;
 
@@ -104,6 +105,26 @@ final class ChunkCodec {
                 series.addMetric(points[positions[i]], name, text(strings, units[i]), text(strings, directions[i]), value);
             }
         }
+    }
+
+    /**
+     * The keys ({@code _id}) of the chunk's points at or after {@code since} (all when null), in series order: what
+     * finds the points themselves by their primary key.
+     */
+    static List<Document> keys(Document chunk, ObjectId owner, String testName, Long since) {
+        long[] times = longs(chunk.get("times", Binary.class));
+        List<String> commits = chunk.getList("commits", String.class);
+        List<String> strings = chunk.getList("strings", String.class);
+        int[] branches = ints(chunk.get("branches", Binary.class));
+        int[] repos = ints(chunk.get("repos", Binary.class));
+        List<Document> keys = new ArrayList<>(times.length);
+        for (int i = 0; i < times.length; i++) {
+            if (since == null || times[i] >= since) {
+                keys.add(PointCodec.key(owner, testName, text(strings, repos[i]), text(strings, branches[i]),
+                        commits.get(i), times[i]));
+            }
+        }
+        return keys;
     }
 
     /** About how many bytes the chunk takes as BSON: its binaries and texts, which are nearly all of it. */

@@ -41,11 +41,18 @@ final class PointCodec {
     }
 
     static Document key(ObjectId owner, String testName, ResultInput result) {
-        return new Document("git_repo", result.attributes().gitRepo())
-                .append("branch", result.attributes().branch())
-                .append("git_commit", result.attributes().gitCommit())
+        return key(owner, testName, result.attributes().gitRepo(), result.attributes().branch(),
+                result.attributes().gitCommit(), result.timestamp());
+    }
+
+    /** The key of a point; its fields in this order, which MongoDB compares embedded documents by. */
+    static Document key(ObjectId owner, String testName, String gitRepo, String branch, String gitCommit,
+            long timestamp) {
+        return new Document("git_repo", gitRepo)
+                .append("branch", branch)
+                .append("git_commit", gitCommit)
                 .append(TEST_NAME, testName)
-                .append(TIMESTAMP, result.timestamp())
+                .append(TIMESTAMP, timestamp)
                 .append(USER_ID, owner);
     }
 

@@ -22,6 +22,7 @@ import dev.tarkka.store.Ownership;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,6 +37,8 @@ class SeriesChunks implements IndexedCollection {
 
     /** Well under MongoDB's 16 MiB document limit: a series with many or long-named metrics gets smaller chunks. */
     static final long MAX_CHUNK_BYTES = 4L << 20;
+    /** Chunks fetched by one query. */
+    private static final int CHUNKS_PER_READ = 8;
 
     private final StoreNames store;
 
@@ -63,11 +66,22 @@ class SeriesChunks implements IndexedCollection {
                 .append("generation", generation).append("chunk", chunk);
     }
 
-    /** The series held by a generation, built point by point without documents per point. */
-    Uni<StoredSeries.Builder> read(ObjectId owner, String testName, String generation, StoredSeries.Builder into) {
-        return chunks().find(Filters.and(Ownership.ofTest(owner, testName), Filters.eq("generation", generation)),
-                new FindOptions().sort(Sorts.ascending("chunk")))
+    /** The series held by a generation of {@code chunks} chunks, built point by point without documents per point. */
+    Uni<StoredSeries.Builder> read(ObjectId owner, String testName, String generation, int chunks,
+            StoredSeries.Builder into) {
+        return stream(owner, testName, generation, chunks)
                 .collect().in(() -> into, (series, chunk) -> ChunkCodec.decode(chunk, chunk.getDate("modified"), series));
+    }
+
+    /**
+     * The generation's chunks in order, a few at a time by their keys: the primary key finds them on any store
+     * (the embedded one scans a collection for any other filter), and a reader holds a few chunks at once.
+     */
+    Multi<Document> stream(ObjectId owner, String testName, String generation, int chunks) {
+        return Multi.createFrom().range(0, chunks).group().intoLists().of(CHUNKS_PER_READ)
+                .onItem().transformToMultiAndConcatenate(numbers -> chunks().find(
+                        Filters.in("_id", numbers.stream().map(chunk -> id(owner, testName, generation, chunk)).toList()),
+                        new FindOptions().sort(Sorts.ascending("chunk"))));
     }
 
     /** The last chunk of a generation (null when it has none). */

@@ -52,6 +52,14 @@ class SeriesHeads implements IndexedCollection {
             return !stale && pending.isEmpty() && generation != null;
         }
 
+        /**
+         * Whether its chunks list the test's points: they do while a writer is at work (its points are not counted
+         * yet, as if the read came first), not after a write that changed more than the end of the series.
+         */
+        boolean listsPoints(Instant now) {
+            return !stale && generation != null && !abandoned(now);
+        }
+
         boolean abandoned(Instant now) {
             return pending.values().stream().anyMatch(since -> since.toInstant().plus(ABANDONED_AFTER).isBefore(now));
         }
@@ -84,6 +92,29 @@ class SeriesHeads implements IndexedCollection {
 
     Uni<Head> find(ObjectId owner, String testName) {
         return heads().find(Filters.eq("_id", id(owner, testName))).collect().first().map(SeriesHeads::head);
+    }
+
+    /**
+     * Whether every test with points of its own has a head (the backfill of tests stored before heads existed is
+     * done): a test without one then has no points, and a first write can build its chunks from what it writes.
+     */
+    private volatile boolean everyTestHasOne;
+
+    void everyTestHasOne() {
+        everyTestHasOne = true;
+    }
+
+    void notEveryTestHasOne() {
+        everyTestHasOne = false;
+    }
+
+    boolean isNew(Head before) {
+        return before == null && everyTestHasOne;
+    }
+
+    /** How many tests the owner has a head for (a test deleted a moment ago may still count until it is read). */
+    Uni<Long> count(ObjectId owner) {
+        return heads().countDocuments(Ownership.of(owner));
     }
 
     /**
@@ -121,6 +152,22 @@ class SeriesHeads implements IndexedCollection {
         return heads().updateOne(Filters.and(Filters.eq("_id", id(owner, testName)), Filters.eq("version", before.version())),
                 Updates.combine(Updates.inc("count", added), Updates.set("newest_time", newestTime),
                         Updates.max("last_modified", modified), Updates.set("chunks", chunks), Updates.inc("version", 1L),
+                        Updates.unset("pending." + writer)))
+                .map(result -> result.getModifiedCount() > 0);
+    }
+
+    /**
+     * The writer of a new test's first points stored them as its first generation of chunks: the head lists them, if
+     * no other writer changed it meanwhile.
+     */
+    Uni<Boolean> started(ObjectId owner, String testName, String writer, StoredSeries series, int chunks,
+            String generation) {
+        return heads().updateOne(Filters.and(Filters.eq("_id", id(owner, testName)), Filters.eq("version", 0L),
+                Filters.exists("generation", false)),
+                Updates.combine(Updates.set("count", (long) series.size()),
+                        Updates.set("newest_time", series.time(series.size() - 1)),
+                        Updates.set("last_modified", series.stamp().lastModified()), Updates.set("chunks", chunks),
+                        Updates.set("generation", generation), Updates.set("stale", false), Updates.inc("version", 1L),
                         Updates.unset("pending." + writer)))
                 .map(result -> result.getModifiedCount() > 0);
     }

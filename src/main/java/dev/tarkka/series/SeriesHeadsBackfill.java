@@ -60,10 +60,12 @@ class SeriesHeadsBackfill {
     Uni<Long> run() {
         var migrations = store.collection(StoreNames.MIGRATIONS);
         return migrations.find(Filters.eq("_id", DONE)).collect().first()
-                .chain(done -> done != null ? Uni.createFrom().item(0L) : backfill()
+                .chain(done -> done != null ? Uni.createFrom().item(0L) : Uni.createFrom().voidItem()
+                        .invoke(heads::notEveryTestHasOne).chain(this::backfill)
                         .call(count -> migrations.replaceOne(Filters.eq("_id", DONE),
                                 new Document("_id", DONE).append("at", new Date()).append("tests", count),
-                                new ReplaceOptions().upsert(true))));
+                                new ReplaceOptions().upsert(true))))
+                .invoke(heads::everyTestHasOne);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -10,9 +10,11 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,10 +40,14 @@ class SeriesState {
 
     private final SeriesHeads heads;
     private final SeriesChunks chunks;
+    private final OwnerLimits limits;
+    private final SeriesMemory memory;
 
-    SeriesState(SeriesHeads heads, SeriesChunks chunks) {
+    SeriesState(SeriesHeads heads, SeriesChunks chunks, OwnerLimits limits, SeriesMemory memory) {
         this.heads = heads;
         this.chunks = chunks;
+        this.limits = limits;
+        this.memory = memory;
     }
 
     /**
@@ -51,11 +57,13 @@ class SeriesState {
      */
     Uni<Void> written(ObjectId owner, String testName, Uni<Boolean> write, List<ResultInput> added, Instant modified) {
         String writer = UUID.randomUUID().toString();
-        return heads.begin(owner, testName, writer).chain(before -> write
+        return limits.checkRoom(owner, testName, added.size()).chain(() -> heads.begin(owner, testName, writer))
+                .chain(before -> write
                 .onFailure().call(e -> (e instanceof DuplicateResultException ? heads.release(owner, testName, writer)
                         : heads.stale(owner, testName, writer)).onFailure().recoverWithNull())
-                .chain(onlyAdded -> (onlyAdded && appends(before, added)
-                        ? append(owner, testName, writer, before, added, modified)
+                .chain(onlyAdded -> (onlyAdded && heads.isNew(before) && distinctTimes(added)
+                        ? start(owner, testName, writer, added, modified)
+                        : onlyAdded && appends(before, added) ? append(owner, testName, writer, before, added, modified)
                         : heads.stale(owner, testName, writer))
                         .onFailure().recoverWithItem(e -> {
                             LOG.debugf("Columns of %s left for the next read to rebuild: %s", testName, e.getMessage());
@@ -65,16 +73,30 @@ class SeriesState {
 
     /** Whether the points extend the series at its end: all newer than its newest point, no two at one time. */
     private static boolean appends(SeriesHeads.Head before, List<ResultInput> added) {
-        if (before == null || !before.usable() || added.isEmpty()) {
+        if (before == null || !before.usable() || !distinctTimes(added)) {
             return false;
         }
-        long[] times = added.stream().mapToLong(ResultInput::timestamp).sorted().toArray();
-        for (int i = 1; i < times.length; i++) {
-            if (times[i] == times[i - 1]) {
-                return false; // their order would be decided by their keys
-            }
-        }
-        return before.newestTime() == null || times[0] > before.newestTime();
+        long oldest = added.stream().mapToLong(ResultInput::timestamp).min().getAsLong();
+        return before.newestTime() == null || oldest > before.newestTime();
+    }
+
+    /** Some points, no two at one time (their order would be decided by their keys). */
+    private static boolean distinctTimes(List<ResultInput> added) {
+        return !added.isEmpty() && added.stream().mapToLong(ResultInput::timestamp).distinct().count() == added.size();
+    }
+
+    /** The first points of a new test are its whole series: its first chunks are written from them, nothing is read. */
+    private Uni<Void> start(ObjectId owner, String testName, String writer, List<ResultInput> added, Instant modified) {
+        StoredSeries series = new StoredSeries.Builder(added.size())
+                .addAll(added.stream().sorted(Comparator.comparingLong(ResultInput::timestamp))
+                        .map(result -> new StoredPoint(result, modified, null)).toList())
+                .build();
+        String generation = new ObjectId().toHexString();
+        return chunks.write(owner, testName, generation, series, 0, 0, Date.from(modified))
+                .chain(count -> heads.started(owner, testName, writer, series, count, generation))
+                .chain(started -> started ? Uni.createFrom().voidItem()
+                        : chunks.deleteGeneration(owner, testName, generation)
+                                .chain(() -> heads.stale(owner, testName, writer)));
     }
 
     private Uni<Void> append(ObjectId owner, String testName, String writer, SeriesHeads.Head before,
@@ -100,8 +122,10 @@ class SeriesState {
     /** The series from its columns when they are current, else from {@code fromPoints}, rebuilding the columns. */
     Uni<StoredSeries> series(ObjectId owner, String testName, Supplier<Uni<StoredSeries>> fromPoints) {
         return heads.find(owner, testName).chain(head -> {
+            long points = head == null ? 0 : head.count();
             if (head != null && head.usable()) {
-                return chunks.read(owner, testName, head.generation(), new StoredSeries.Builder((int) head.count()))
+                return memory.<StoredSeries.Builder>admit(points * SeriesMemory.COLUMN_BYTES, () -> chunks.read(owner, testName,
+                        head.generation(), head.chunks(), new StoredSeries.Builder((int) head.count())))
                         .map(StoredSeries.Builder::build)
                         .chain(series -> series.size() == head.count() ? Uni.createFrom().item(series)
                                 : rebuild(owner, testName, head, fromPoints));
@@ -114,9 +138,26 @@ class SeriesState {
         });
     }
 
+    /**
+     * The keys of the test's points at or after {@code since} (all when null) in series order, a chunk's worth at a
+     * time, when its chunks list them; null when they may not (the points are then found by a query).
+     */
+    Uni<Multi<List<Document>>> keys(ObjectId owner, String testName, Long since) {
+        return heads.find(owner, testName).map(head -> head == null || !head.listsPoints(Instant.now()) ? null
+                : chunks.stream(owner, testName, head.generation(), head.chunks())
+                        .map(chunk -> ChunkCodec.keys(chunk, owner, testName, since)));
+    }
+
+    /** Whether the test has points of its own by its head (null when the head cannot tell). */
+    Uni<Boolean> hasPoints(ObjectId owner, String testName) {
+        return heads.find(owner, testName).map(head -> head != null && head.listsPoints(Instant.now()) && head.count() > 0
+                ? Boolean.TRUE : null);
+    }
+
     private Uni<StoredSeries> rebuild(ObjectId owner, String testName, SeriesHeads.Head before,
             Supplier<Uni<StoredSeries>> fromPoints) {
-        return fromPoints.get().call(series -> {
+        long points = before == null ? 0 : before.count();
+        return memory.admit(points * SeriesMemory.DOCUMENT_BYTES, fromPoints).call(series -> {
             boolean writing = before != null && !before.pending().isEmpty();
             boolean nothing = before == null && series.isEmpty(); // no head for tests that do not exist
             return writing || nothing ? Uni.createFrom().voidItem() : persist(owner, testName, before, series);

@@ -49,6 +49,11 @@ public class SeriesStore implements IndexedCollection {
 
     /** Series order: by timestamp, ties by key, the same on every read. */
     private static final Bson SERIES_ORDER = Sorts.ascending(PointCodec.TIMESTAMP, PointCodec.ID);
+    /**
+     * Points fetched by one query of their keys: the embedded store checks each point it finds against every key,
+     * so a query of a whole chunk's keys would cost a million comparisons, one of 32 a thousand.
+     */
+    private static final int POINTS_PER_READ = 32;
 
     private final StoreNames store;
     private final SeriesState state;
@@ -137,6 +142,24 @@ public class SeriesStore implements IndexedCollection {
      * read sees the same order.
      */
     public Multi<StoredPoint> points(ObjectId owner, String testName, Long since, Integer limit) {
+        Multi<StoredPoint> points = state.keys(owner, testName, since).onItem().transformToMulti(keys -> keys == null
+                ? query(owner, testName, since, limit)
+                : keys.onItem().transformToMultiAndConcatenate(this::byKeys));
+        return limit == null ? points : points.select().first(limit);
+    }
+
+    /**
+     * The points with these keys, in series order, a few at a time: the primary key finds them on any store (the
+     * embedded one scans and sorts the whole collection in memory for any other filter).
+     */
+    private Multi<StoredPoint> byKeys(List<Document> keys) {
+        return Multi.createFrom().iterable(keys).group().intoLists().of(POINTS_PER_READ)
+                .onItem().transformToMultiAndConcatenate(batch -> results().find(Filters.in(PointCodec.ID, batch),
+                        new FindOptions().sort(SERIES_ORDER).projection(PointCodec.POINT_FIELDS)))
+                .map(PointCodec::fromDocument);
+    }
+
+    private Multi<StoredPoint> query(ObjectId owner, String testName, Long since, Integer limit) {
         Bson filter = since == null ? ownSeries(owner, testName)
                 : Filters.and(ownSeries(owner, testName), Filters.gte(PointCodec.TIMESTAMP, since));
         FindOptions options = new FindOptions().sort(SERIES_ORDER).projection(PointCodec.POINT_FIELDS);
@@ -235,8 +258,9 @@ public class SeriesStore implements IndexedCollection {
 
     /** Whether the owner has any point of the test, pull-request points included (api.md §4.3). */
     public Uni<Boolean> exists(ObjectId owner, String testName) {
-        return results().find(Ownership.ofTest(owner, testName), new FindOptions().limit(1)).collect().first()
-                .map(doc -> doc != null);
+        return state.hasPoints(owner, testName).chain(known -> known != null ? Uni.createFrom().item(known)
+                : results().find(Ownership.ofTest(owner, testName), new FindOptions().limit(1)).collect().first()
+                        .map(doc -> doc != null));
     }
 
     public Uni<List<String>> testNames(ObjectId owner) {
@@ -271,8 +295,10 @@ public class SeriesStore implements IndexedCollection {
         return state.deletingAll(owner, results().deleteMany(Ownership.of(owner)).replaceWithVoid());
     }
 
+    /** Deletes the test's points; its head and chunks go too (at once: a deleted test counts toward no limit). */
     public Uni<Void> deleteTest(ObjectId owner, String testName) {
-        return state.deleting(owner, testName, results().deleteMany(Ownership.ofTest(owner, testName)).replaceWithVoid());
+        return state.deleting(owner, testName, results().deleteMany(Ownership.ofTest(owner, testName)).replaceWithVoid())
+                .chain(() -> series(owner, testName)).replaceWithVoid();
     }
 
     /** Deletes one point of the test's own series (never a pull request's point) at {@code timestamp}. */

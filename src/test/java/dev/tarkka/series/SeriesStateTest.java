@@ -65,6 +65,30 @@ class SeriesStateTest {
     }
 
     @Test
+    void aNewTestsFirstUploadIsItsSeriesWithoutReadingPoints() {
+        Api user = Api.newUser();
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (int t = 1; t <= 200; t++) {
+            points.add(Api.point(t, "m", t <= 100 ? 10.0 + t % 3 : 30.0 + t % 3));
+        }
+        log.clear();
+        String answer = user.json(points).post("/api/v0/result/fresh/a").then().statusCode(200).extract().asString();
+        String report = user.as().get("/api/v0/result/fresh/a/changes").then().statusCode(200).extract().asString();
+        List<Integer> listed = user.as().get("/api/v0/result/fresh/a").then().statusCode(200).extract().jsonPath()
+                .getList("timestamp", Integer.class);
+
+        assertThat(log.queries()).as("reads of the points of a new test")
+                .filteredOn(query -> query.collection().equals(StoreNames.RESULTS))
+                .filteredOn(query -> query.filter().toJson().contains("\"fresh/a\""))
+                .filteredOn(query -> List.of("aggregate", "distinct").contains(query.command())
+                        || query.command().equals("find") && !query.filter().containsKey("_id"))
+                .isEmpty();
+        assertThat(answer).contains("\"time\":101");
+        assertThat(report).contains("\"time\":101");
+        assertThat(listed).hasSize(200).isSorted().startsWith(1).endsWith(200);
+    }
+
+    @Test
     void testsStoredBeforeColumnsExistedAreListedAfterTheBackfill() {
         Api user = Api.newUser();
         for (String test : List.of("legacy/a", "legacy/b")) {
