@@ -125,8 +125,11 @@ public interface TarkkaConfig {
         @WithDefault("10000")
         long testsPerOwner();
 
-        /** Uploads of one owner per minute, counted by each instance on its own; beyond it: 429 with Retry-After. */
-        @WithDefault("600")
+        /**
+         * Uploads of one owner per minute, counted by each instance on its own; beyond it: 429 with Retry-After. A CI
+         * run may upload a result for each of a thousand tests at once: the default leaves room for that.
+         */
+        @WithDefault("6000")
         int uploadsPerMinute();
 
         /**
