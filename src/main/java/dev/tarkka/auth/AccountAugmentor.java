@@ -52,8 +52,7 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
         return users.findById(new ObjectId(jwt.getSubject()))
                 .chain(account -> account == null || !account.active
                         ? Uni.createFrom().failure(new AuthenticationFailedException("No such active user"))
-                        : checkRevocation(jwt, account).replaceWith(account))
-                .map(account -> build(identity, account));
+                        : checkRevocation(jwt, account).map(scope -> build(identity, account, scope)));
     }
 
     /**
@@ -65,9 +64,10 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
         return issuedAt != null && issuedAt > Instant.now().getEpochSecond() + clockSkewSeconds;
     }
 
-    private Uni<Void> checkRevocation(JsonWebToken jwt, UserAccount account) {
+    /** Fails for a revoked API token; otherwise the organization an API token is scoped to, or null. */
+    private Uni<ObjectId> checkRevocation(JsonWebToken jwt, UserAccount account) {
         if (!TokenIssuer.API.equals(jwt.getClaim(TokenIssuer.TOKEN_USE))) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
         return tokens.findById(String.valueOf(jwt.getTokenID()))
                 .chain(token -> {
@@ -78,13 +78,13 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
                     tokens.touch(token, Instant.now()).subscribe().with(
                             ignored -> {
                             }, e -> LOG.debugf("Could not record API token use: %s", e.getMessage()));
-                    return Uni.createFrom().voidItem();
+                    return Uni.createFrom().item(token.orgId);
                 });
     }
 
-    private static SecurityIdentity build(SecurityIdentity identity, UserAccount account) {
+    private static SecurityIdentity build(SecurityIdentity identity, UserAccount account, ObjectId orgScope) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(AuthenticatedUser.ATTRIBUTE, AuthenticatedUser.of(account))
+                .addAttribute(AuthenticatedUser.ATTRIBUTE, AuthenticatedUser.of(account, orgScope))
                 .addRole("user");
         if (account.superuser) {
             builder.addRole("admin");

@@ -100,9 +100,18 @@ public class AccountService {
     }
 
     public Uni<String> createApiToken(AuthenticatedUser user) {
+        return createApiToken(user, null);
+    }
+
+    /** A new API token of the user's own, or one that acts only for the organization (not null). */
+    public Uni<String> createApiToken(AuthenticatedUser user, ObjectId orgId) {
+        if (user.orgScope() != null) {
+            return Uni.createFrom().failure(Caller.scopedTokenRefused());
+        }
         ApiToken token = new ApiToken();
         token.id = UUID.randomUUID().toString();
         token.userId = user.id();
+        token.orgId = orgId;
         token.created = now();
         return users.findById(user.id())
                 .onItem().ifNull().failWith(() -> new io.quarkus.security.UnauthorizedException())

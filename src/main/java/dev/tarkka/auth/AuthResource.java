@@ -18,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -175,11 +177,21 @@ public class AuthResource {
     @POST
     @Path("/auth/token")
     @Authenticated
-    @Operation(summary = "A new API token for CI: no expiry unless tarkka.auth.api-token-ttl, revocable")
+    @Operation(summary = "A new API token for CI: no expiry unless tarkka.auth.api-token-ttl, revocable; with ?org= it"
+            + " acts only for that organization, with the caller's role there")
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @SecurityRequirement(name = ApiDocumentation.COOKIE)
-    public Uni<BearerToken> createApiToken() {
-        return accounts.createApiToken(caller.user()).map(BearerToken::of);
+    @Parameter(name = "org", description = "The organization the token acts for (and nothing else)",
+            schema = @Schema(type = SchemaType.STRING, examples = "myteam"))
+    @APIResponse(responseCode = "200", description = "The token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BearerToken.class)))
+    @APIResponse(responseCode = "404", description = "No such organization for the caller")
+    public Uni<BearerToken> createApiToken(@QueryParam("org") String org) {
+        if (org == null) {
+            return accounts.createApiToken(caller.user()).map(BearerToken::of);
+        }
+        return caller.organization(org, OrgRole.Access.READ)
+                .chain(organization -> accounts.createApiToken(caller.user(), organization.id)).map(BearerToken::of);
     }
 
     @GET

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import dev.tarkka.auth.AccountDirectory;
 import dev.tarkka.auth.Caller;
+import dev.tarkka.auth.OrgRole.Access;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.http.ApiDocumentation;
 import io.quarkus.security.Authenticated;
@@ -86,6 +87,50 @@ public class SummaryResource {
     public Uni<List<PerCommitEntry>> perCommit(@PathParam("prefix") String prefix,
             @QueryParam("commit") String commit) {
         return summaries.perCommit(caller.id(), prefix, commit);
+    }
+
+    // ------------------------------------------------------------------ organizations' tests (api.md §9)
+
+    @GET
+    @Path("/orgs/result/{prefix: .*}/summary")
+    @Operation(summary = "The dashboard summary of an organization's test, or of its tests under a prefix")
+    @APIResponse(responseCode = "200", description = "The summary")
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    public Uni<Summary> orgSummary(@PathParam("prefix") String prefix) {
+        return caller.orgOfTest(prefix, Access.READ).chain(owner -> summaries.summary(owner, prefix))
+                .onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    @GET
+    @Path("/orgs/result/summarySiblings")
+    @Operation(summary = "Always {}, as in Nyrkio (no organization is named)")
+    @APIResponse(responseCode = "200", description = "{}", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "empty", value = "{}")))
+    public Map<String, Summary> orgEverything() {
+        caller.user();
+        return Map.of();
+    }
+
+    /** Nyrkio's organization variant: every name that starts with the prefix, at any depth, the prefix itself too. */
+    @GET
+    @Path("/orgs/result/{prefix: .*}/summarySiblings")
+    @Operation(summary = "The summaries of an organization's tests and prefixes that start with the prefix, by name")
+    @APIResponse(responseCode = "200", description = "The summaries")
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    public Uni<Map<String, Summary>> orgUnder(@PathParam("prefix") String prefix) {
+        return caller.orgOfTest(prefix, Access.READ).chain(owner -> summaries.everything(owner))
+                .map(all -> all.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new)))
+                .map(found -> found.isEmpty() ? null : (Map<String, Summary>) found)
+                .onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    @GET
+    @Path("/orgs/changes/perCommit/{prefix: .*}")
+    @Operation(summary = "Change points of an organization's tests under a prefix: one entry per commit and test")
+    public Uni<List<PerCommitEntry>> orgPerCommit(@PathParam("prefix") String prefix,
+            @QueryParam("commit") String commit) {
+        return caller.orgOfTest(prefix, Access.READ).chain(owner -> summaries.perCommit(owner, prefix, commit));
     }
 
     /**

@@ -123,5 +123,22 @@ class IndexCoverageTest {
         user.as().delete("/api/v0/results").then().statusCode(200);
         user.as().delete("/api/v0/user/config").then().statusCode(200);
         user.as().delete("/api/v0/auth/tokens/" + tokenId).then().statusCode(204);
+
+        // an organization: members, its tests under /orgs, a scoped token, deleting it with its data
+        Api colleague = Api.newUser();
+        String org = "team-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        user.json(Map.of("name", org)).post("/api/v0/orgs/").then().statusCode(201);
+        user.json(Map.of("role", "viewer")).put("/api/v0/orgs/" + org + "/members/" + colleague.email()).then().statusCode(200);
+        user.as().get("/api/v0/orgs/" + org + "/members").then().statusCode(200);
+        String orgToken = user.as().post("/api/v0/auth/token?org=" + org).then().statusCode(200).extract().path("access_token");
+        given().header("Authorization", "Bearer " + orgToken).contentType(ContentType.JSON).body(points)
+                .post("/api/v0/orgs/result/" + org + "/b/c").then().statusCode(200);
+        colleague.as().get("/api/v0/orgs/").then().statusCode(200);
+        colleague.as().get("/api/v0/orgs/results").then().statusCode(200);
+        colleague.as().get("/api/v0/orgs/result/" + org + "/b/c/changes").then().statusCode(200);
+        user.json(Map.of("core", Map.of("max_pvalue", 0.01, "min_magnitude", 0.05))).post("/api/v0/orgs/org/" + org)
+                .then().statusCode(200);
+        colleague.as().delete("/api/v0/orgs/" + org + "/members/" + colleague.email()).then().statusCode(200);
+        user.as().delete("/api/v0/orgs/" + org).then().statusCode(200);
     }
 }
