@@ -8,13 +8,14 @@ import dev.tarkka.auth.Organization;
 import dev.tarkka.auth.Organizations;
 import dev.tarkka.changes.DisabledMetrics;
 import dev.tarkka.notify.Notifications;
+import dev.tarkka.publish.PublicTests;
 import dev.tarkka.results.ResultService;
 import dev.tarkka.userconfig.UserConfigService;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Deleting an organization: its data first (results, pull requests' points, reports, summaries, settings,
- * switches, notifications), then the organization itself, so that a failure half-way leaves an organization its
+ * switches, notifications, public flags), then the organization itself, so that a failure half-way leaves an organization its
  * owner can delete again, never data without an owner.
  */
 @ApplicationScoped
@@ -25,9 +26,11 @@ public class OrgService {
     private final UserConfigService configs;
     private final DisabledMetrics switches;
     private final Notifications notifications;
+    private final PublicTests publicTests;
 
     OrgService(Organizations organizations, ResultService results, UserConfigService configs, DisabledMetrics switches,
-            Notifications notifications) {
+            Notifications notifications, PublicTests publicTests) {
+        this.publicTests = publicTests;
         this.organizations = organizations;
         this.results = results;
         this.configs = configs;
@@ -41,6 +44,7 @@ public class OrgService {
                 .chain(() -> configs.delete(owner))
                 .chain(() -> switches.deleteAll(owner))
                 .chain(() -> notifications.forgetAll(owner))
+                .chain(() -> publicTests.deleteAll(owner))
                 .chain(() -> organizations.delete(organization));
     }
 }

@@ -27,6 +27,7 @@ public class StoreNames {
     public static final String MIGRATIONS = "migrations";
     public static final String ORGANIZATIONS = "organizations";
     public static final String ORG_MEMBERS = "org_members";
+    public static final String TEST_CONFIG = "test_config";
 
     private final ReactiveMongoClient client;
     private final String database;

@@ -111,6 +111,16 @@ class IndexCoverageTest {
         user.as().get("/api/v0/result/a/summarySiblings").then().statusCode(200);
         user.as().get("/api/v0/changes/perCommit/a").then().statusCode(200);
         user.as().get("/api/v0/dashboard/latest").then().statusCode(200);
+        String owner = "o" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        user.json(List.of(Map.of("public", true, "attributes", Map.of("git_repo", "https://github.com/" + owner + "/r",
+                "branch", "main")))).post("/api/v0/config/a/b/c").then().statusCode(200);
+        user.as().get("/api/v0/config/a/b/c").then().statusCode(200);
+        given().get("/api/v0/public/results").then().statusCode(200);
+        given().get("/api/v0/public/result/" + owner + "/r/main/a/b/c").then().statusCode(200);
+        given().get("/api/v0/public/result/" + owner + "/r/main/a/b/c/changes").then().statusCode(200);
+        given().get("/api/v0/public/result/" + owner + "/summarySiblings").then().statusCode(404);
+        given().get("/api/v0/public/changes/perCommit/" + owner).then().statusCode(200);
+        user.as().delete("/api/v0/config/a/b/c").then().statusCode(200);
         user.as().get("/api/v0/dashboard/series/a/b/c").then().statusCode(200);
         user.json(Map.of("series", List.of(1, 1, 1, 5, 5, 5))).post("/api/v0/analyze").then().statusCode(200);
         user.json(List.of(Api.point(14, "m", 40))).put("/api/v0/pulls/myrepo/1/result/a/b/c").then().statusCode(200);
