@@ -36,13 +36,15 @@ class ArchitectureTest {
 
     /**
      * resource → results → series → changes → detection, then summaries; nothing below calls back up. The
-     * dashboard's pages read from the top; deleting an organization (teams) deletes its results from the top too.
+     * dashboard's pages read from the top; deleting an organization (teams) deletes its results from the top too, and
+     * the administrators' views (admin) read them from there.
      */
     @Test
     void theUploadPathReadsInOneDirection() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Web").definedBy("dev.tarkka.web..")
                 .layer("Teams").definedBy("dev.tarkka.orgs..")
+                .layer("Admin").definedBy("dev.tarkka.admin..")
                 .layer("Public").definedBy("dev.tarkka.publish..")
                 .layer("Results").definedBy("dev.tarkka.results..")
                 .layer("Pulls").definedBy("dev.tarkka.pulls..")
@@ -55,13 +57,14 @@ class ArchitectureTest {
                 .layer("Store").definedBy("dev.tarkka.store..")
                 .whereLayer("Web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Teams").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Admin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Public").mayOnlyBeAccessedByLayers("Teams")
-                .whereLayer("Results").mayOnlyBeAccessedByLayers("Teams")
+                .whereLayer("Results").mayOnlyBeAccessedByLayers("Teams", "Admin")
                 .whereLayer("Pulls").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Summaries").mayOnlyBeAccessedByLayers("Results", "Public")
-                .whereLayer("Changes").mayOnlyBeAccessedByLayers("Web", "Teams", "Public", "Results", "Pulls", "Summaries")
-                .whereLayer("Series").mayOnlyBeAccessedByLayers("Web", "Public", "Results", "Pulls", "Summaries", "Changes")
-                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Web", "Teams", "Public", "Results", "Pulls", "Summaries", "Changes")
+                .whereLayer("Changes").mayOnlyBeAccessedByLayers("Web", "Teams", "Admin", "Public", "Results", "Pulls", "Summaries")
+                .whereLayer("Series").mayOnlyBeAccessedByLayers("Web", "Admin", "Public", "Results", "Pulls", "Summaries", "Changes")
+                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Web", "Teams", "Admin", "Public", "Results", "Pulls", "Summaries", "Changes")
                 .whereLayer("Store").mayNotAccessAnyLayer()
                 .whereLayer("Edge").mayNotAccessAnyLayer()
                 .check(CLASSES);

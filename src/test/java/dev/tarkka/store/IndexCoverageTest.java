@@ -128,6 +128,11 @@ class IndexCoverageTest {
         user.as().get("/api/v0/pulls/myrepo/1/result/a/b/c").then().statusCode(200);
         user.as().get("/api/v0/pulls/myrepo/1/changes/123456").then().statusCode(200);
         user.as().delete("/api/v0/pulls/myrepo/1").then().statusCode(200);
+        Api admin = Api.admin();
+        admin.as().get("/api/v0/admin/all_users").then().statusCode(200);
+        admin.as().get("/api/v0/admin/results").then().statusCode(200);
+        admin.as().get("/api/v0/admin/result/" + user.email() + "/a/b/c").then().statusCode(200);
+        admin.as().get("/api/v0/admin/result/" + user.email() + "/a/b/c/changes").then().statusCode(200);
         user.as().delete("/api/v0/result/a/b/c?timestamp=13").then().statusCode(200);
         user.as().delete("/api/v0/result/a/b/c").then().statusCode(200);
         user.as().delete("/api/v0/results").then().statusCode(200);
