@@ -67,7 +67,12 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
     /** Fails for a revoked API token; otherwise the organization an API token is scoped to, or null. */
     private Uni<ObjectId> checkRevocation(JsonWebToken jwt, UserAccount account) {
         if (!TokenIssuer.API.equals(jwt.getClaim(TokenIssuer.TOKEN_USE))) {
-            return Uni.createFrom().nullItem();
+            // a login session made before the password changed is over
+            Object version = jwt.getClaim(TokenIssuer.SESSION_VERSION);
+            long issuedAt = version instanceof Number number ? number.longValue()
+                    : version == null ? 0 : parse(version.toString());
+            return issuedAt == account.sessionVersion ? Uni.createFrom().nullItem()
+                    : Uni.createFrom().failure(new AuthenticationFailedException("Login session revoked"));
         }
         return tokens.findById(String.valueOf(jwt.getTokenID()))
                 .chain(token -> {
@@ -80,6 +85,14 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
                             }, e -> LOG.debugf("Could not record API token use: %s", e.getMessage()));
                     return Uni.createFrom().item(token.orgId);
                 });
+    }
+
+    private static long parse(String number) {
+        try {
+            return Long.parseLong(number);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static SecurityIdentity build(SecurityIdentity identity, UserAccount account, ObjectId orgScope) {

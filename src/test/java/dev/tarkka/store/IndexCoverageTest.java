@@ -128,6 +128,10 @@ class IndexCoverageTest {
         user.as().get("/api/v0/pulls/myrepo/1/result/a/b/c").then().statusCode(200);
         user.as().get("/api/v0/pulls/myrepo/1/changes/123456").then().statusCode(200);
         user.as().delete("/api/v0/pulls/myrepo/1").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("email", user.email())).post("/api/v0/auth/forgot-password")
+                .then().statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("token", "no-such-token", "password", "x"))
+                .post("/api/v0/auth/reset-password").then().statusCode(400);
         Api admin = Api.admin();
         admin.as().get("/api/v0/admin/all_users").then().statusCode(200);
         admin.as().get("/api/v0/admin/results").then().statusCode(200);
