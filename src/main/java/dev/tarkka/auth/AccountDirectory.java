@@ -12,13 +12,21 @@ import io.smallrye.mutiny.Uni;
 public class AccountDirectory {
 
     private final UserRepository users;
+    private final OrganizationRepository organizations;
 
-    AccountDirectory(UserRepository users) {
+    AccountDirectory(UserRepository users, OrganizationRepository organizations) {
         this.users = users;
+        this.organizations = organizations;
     }
 
     public Multi<ObjectId> userIds() {
         return users.active().map(account -> account.id);
+    }
+
+    /** Everyone who owns tests: the active users, then every organization (a walk of the name index). */
+    public Multi<ObjectId> ownerIds() {
+        return Multi.createBy().concatenating().streams(userIds(),
+                organizations.find("name_key >= ?1", "").stream().map(organization -> organization.id));
     }
 
     /** Every account, active or not, by email: a walk of the email index. */

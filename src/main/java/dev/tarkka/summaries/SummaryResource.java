@@ -140,13 +140,13 @@ public class SummaryResource {
     @GET
     @Path("/results/precompute")
     @RolesAllowed("admin")
-    @Operation(summary = "Bring every user's summaries up to date now (administrators); answers the number of tests")
+    @Operation(summary = "Bring every user's and organization's summaries up to date now (administrators); answers the number of tests")
     @APIResponse(responseCode = "200", description = "The number of tests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.INTEGER), examples = @ExampleObject(name = "tests", value = "42")))
     @APIResponse(responseCode = "403", description = "The caller is not an administrator", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "forbidden", value = "{\"detail\": \"Forbidden\"}")))
     public Uni<Integer> precompute() {
-        return accounts.userIds().onItem().transformToUniAndConcatenate(summaries::precompute)
+        return accounts.ownerIds().onItem().transformToUniAndConcatenate(summaries::precompute)
                 .collect().with(Collectors.summingInt(Integer::intValue));
     }
 }

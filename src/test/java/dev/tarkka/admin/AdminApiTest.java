@@ -1,6 +1,7 @@
 package dev.tarkka.admin;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -54,6 +55,18 @@ class AdminApiTest {
                     .body("detail", equalTo("No such user exists"));
             admin.as().get("/api/v0/admin/result/" + email + "/benchmark1/changes").then().statusCode(404);
         }
+    }
+
+    /** The precompute covers organizations' tests too: they are owners like users. */
+    @Test
+    void precomputeCountsOrganizationsTests() {
+        String team = "pre-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        john.json(Map.of("name", team)).post("/api/v0/orgs/").then().statusCode(201);
+        int before = admin.as().get("/api/v0/results/precompute").then().statusCode(200).extract().as(Integer.class);
+        john.json(List.of(Api.point(1, "m", 1))).post("/api/v0/orgs/result/" + team + "/a").then().statusCode(200);
+        john.json(List.of(Api.point(1, "m", 1))).post("/api/v0/orgs/result/" + team + "/b").then().statusCode(200);
+        int after = admin.as().get("/api/v0/results/precompute").then().statusCode(200).extract().as(Integer.class);
+        assertThat(after).isGreaterThanOrEqualTo(before + 2);
     }
 
     @Test

@@ -134,6 +134,7 @@ class IndexCoverageTest {
                 .post("/api/v0/auth/reset-password").then().statusCode(400);
         Api admin = Api.admin();
         admin.as().get("/api/v0/admin/all_users").then().statusCode(200);
+        admin.as().get("/api/v0/results/precompute").then().statusCode(200);
         admin.as().get("/api/v0/admin/results").then().statusCode(200);
         admin.as().get("/api/v0/admin/result/" + user.email() + "/a/b/c").then().statusCode(200);
         admin.as().get("/api/v0/admin/result/" + user.email() + "/a/b/c/changes").then().statusCode(200);
