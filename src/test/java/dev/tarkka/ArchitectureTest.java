@@ -36,12 +36,16 @@ class ArchitectureTest {
 
     /**
      * resource → results → series → changes → detection, then summaries; nothing below calls back up. The
-     * dashboard's pages read from the top.
+     * dashboard's pages read from the top; deleting an organization (teams) deletes its results from the top too, and
+     * the administrators' views (admin) read them from there.
      */
     @Test
     void theUploadPathReadsInOneDirection() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Web").definedBy("dev.tarkka.web..")
+                .layer("Teams").definedBy("dev.tarkka.orgs..")
+                .layer("Admin").definedBy("dev.tarkka.admin..")
+                .layer("Public").definedBy("dev.tarkka.publish..")
                 .layer("Results").definedBy("dev.tarkka.results..")
                 .layer("Pulls").definedBy("dev.tarkka.pulls..")
                 .layer("Summaries").definedBy("dev.tarkka.summaries..")
@@ -52,12 +56,15 @@ class ArchitectureTest {
                 .layer("Edge").definedBy("dev.tarkka.http..", "dev.tarkka.error..")
                 .layer("Store").definedBy("dev.tarkka.store..")
                 .whereLayer("Web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Results").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Teams").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Admin").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Public").mayOnlyBeAccessedByLayers("Teams")
+                .whereLayer("Results").mayOnlyBeAccessedByLayers("Teams", "Admin")
                 .whereLayer("Pulls").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Summaries").mayOnlyBeAccessedByLayers("Results")
-                .whereLayer("Changes").mayOnlyBeAccessedByLayers("Web", "Results", "Pulls", "Summaries")
-                .whereLayer("Series").mayOnlyBeAccessedByLayers("Web", "Results", "Pulls", "Summaries", "Changes")
-                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Web", "Results", "Pulls", "Summaries", "Changes")
+                .whereLayer("Summaries").mayOnlyBeAccessedByLayers("Results", "Public")
+                .whereLayer("Changes").mayOnlyBeAccessedByLayers("Web", "Teams", "Admin", "Public", "Results", "Pulls", "Summaries")
+                .whereLayer("Series").mayOnlyBeAccessedByLayers("Web", "Admin", "Public", "Results", "Pulls", "Summaries", "Changes")
+                .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Web", "Teams", "Admin", "Public", "Results", "Pulls", "Summaries", "Changes")
                 .whereLayer("Store").mayNotAccessAnyLayer()
                 .whereLayer("Edge").mayNotAccessAnyLayer()
                 .check(CLASSES);

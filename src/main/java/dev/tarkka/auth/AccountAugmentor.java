@@ -52,8 +52,7 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
         return users.findById(new ObjectId(jwt.getSubject()))
                 .chain(account -> account == null || !account.active
                         ? Uni.createFrom().failure(new AuthenticationFailedException("No such active user"))
-                        : checkRevocation(jwt, account).replaceWith(account))
-                .map(account -> build(identity, account));
+                        : checkRevocation(jwt, account).map(scope -> build(identity, account, scope)));
     }
 
     /**
@@ -65,9 +64,15 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
         return issuedAt != null && issuedAt > Instant.now().getEpochSecond() + clockSkewSeconds;
     }
 
-    private Uni<Void> checkRevocation(JsonWebToken jwt, UserAccount account) {
+    /** Fails for a revoked API token; otherwise the organization an API token is scoped to, or null. */
+    private Uni<ObjectId> checkRevocation(JsonWebToken jwt, UserAccount account) {
         if (!TokenIssuer.API.equals(jwt.getClaim(TokenIssuer.TOKEN_USE))) {
-            return Uni.createFrom().voidItem();
+            // a login session made before the password changed is over
+            Object version = jwt.getClaim(TokenIssuer.SESSION_VERSION);
+            long issuedAt = version instanceof Number number ? number.longValue()
+                    : version == null ? 0 : parse(version.toString());
+            return issuedAt == account.sessionVersion ? Uni.createFrom().nullItem()
+                    : Uni.createFrom().failure(new AuthenticationFailedException("Login session revoked"));
         }
         return tokens.findById(String.valueOf(jwt.getTokenID()))
                 .chain(token -> {
@@ -78,13 +83,21 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
                     tokens.touch(token, Instant.now()).subscribe().with(
                             ignored -> {
                             }, e -> LOG.debugf("Could not record API token use: %s", e.getMessage()));
-                    return Uni.createFrom().voidItem();
+                    return Uni.createFrom().item(token.orgId);
                 });
     }
 
-    private static SecurityIdentity build(SecurityIdentity identity, UserAccount account) {
+    private static long parse(String number) {
+        try {
+            return Long.parseLong(number);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static SecurityIdentity build(SecurityIdentity identity, UserAccount account, ObjectId orgScope) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(AuthenticatedUser.ATTRIBUTE, AuthenticatedUser.of(account))
+                .addAttribute(AuthenticatedUser.ATTRIBUTE, AuthenticatedUser.of(account, orgScope))
                 .addRole("user");
         if (account.superuser) {
             builder.addRole("admin");

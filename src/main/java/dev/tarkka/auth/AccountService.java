@@ -30,9 +30,11 @@ public class AccountService {
     private final TokenIssuer issuer;
     private final Instance<AccountSetup> setups;
     private final LoginThrottle throttle;
+    private final AccountFlows flows;
 
     AccountService(UserRepository users, ApiTokenRepository tokens, PasswordHasher hasher, TokenIssuer issuer,
-            Instance<AccountSetup> setups, LoginThrottle throttle) {
+            Instance<AccountSetup> setups, LoginThrottle throttle, AccountFlows flows) {
+        this.flows = flows;
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -42,8 +44,9 @@ public class AccountService {
     }
 
     /**
-     * Registers a verified, active, unprivileged user (privilege fields of the request never get here) and
-     * sets the account up ({@link AccountSetup}: the example test).
+     * Registers an active, unprivileged user (privilege fields of the request never get here) and sets the
+     * account up ({@link AccountSetup}: the example test). The account is verified at once, unless
+     * {@code tarkka.auth.email-verification} is on: then a verification link is mailed and login waits for it.
      */
     public Uni<UserAccount> register(String email, String password) {
         return users.findByEmail(email)
@@ -54,11 +57,16 @@ public class AccountService {
                     account.email = email.strip();
                     account.emailKey = UserAccount.emailKey(email);
                     account.hashedPassword = hash;
-                    account.verified = true;
+                    account.verified = !flows.verificationRequired();
                     account.created = now();
                     return users.persist(account);
                 })
                 .call(account -> setUp(account.id))
+                .invoke(account -> {
+                    if (!account.verified) {
+                        flows.requestVerification(account.email);
+                    }
+                })
                 // Two registrations racing past the lookup: the unique index decides.
                 .onFailure(StoreErrors::isDuplicateKey)
                 .transform(e -> ApiException.badRequest("REGISTER_USER_ALREADY_EXISTS"));
@@ -100,9 +108,18 @@ public class AccountService {
     }
 
     public Uni<String> createApiToken(AuthenticatedUser user) {
+        return createApiToken(user, null);
+    }
+
+    /** A new API token of the user's own, or one that acts only for the organization (not null). */
+    public Uni<String> createApiToken(AuthenticatedUser user, ObjectId orgId) {
+        if (user.orgScope() != null) {
+            return Uni.createFrom().failure(Caller.scopedTokenRefused());
+        }
         ApiToken token = new ApiToken();
         token.id = UUID.randomUUID().toString();
         token.userId = user.id();
+        token.orgId = orgId;
         token.created = now();
         return users.findById(user.id())
                 .onItem().ifNull().failWith(() -> new io.quarkus.security.UnauthorizedException())

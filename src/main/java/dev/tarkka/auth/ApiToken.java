@@ -20,6 +20,9 @@ public class ApiToken extends ReactivePanacheMongoEntityBase {
     public String id;
     @BsonProperty("user_id")
     public ObjectId userId;
+    /** The organization the token acts for, or null: a token of the user's own. */
+    @BsonProperty("org_id")
+    public ObjectId orgId;
     public Instant created;
     @BsonProperty("last_used")
     public Instant lastUsed;

@@ -29,7 +29,8 @@ public class ApiTokenRepository implements ReactivePanacheMongoRepositoryBase<Ap
     /** A user's tokens are listed in the order they were made. */
     @Override
     public List<IndexModel> indexes() {
-        return List.of(new IndexModel(Indexes.ascending("user_id", "created")));
+        return List.of(new IndexModel(Indexes.ascending("user_id", "created")),
+                new IndexModel(Indexes.ascending("org_id")));
     }
 
     /** Last-use times are kept to the minute: one write per token per minute at most. */
@@ -42,6 +43,11 @@ public class ApiTokenRepository implements ReactivePanacheMongoRepositoryBase<Ap
     public Uni<Boolean> deleteOwned(String id, ObjectId userId) {
         return delete("_id = :id and user_id = :user", Parameters.with("id", id).and("user", userId))
                 .map(count -> count > 0);
+    }
+
+    /** Revokes every token scoped to the organization. */
+    public Uni<Long> deleteScopedTo(ObjectId orgId) {
+        return delete("org_id", orgId);
     }
 
     public Uni<Void> touch(ApiToken token, Instant now) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -28,11 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 import dev.tarkka.config.TarkkaConfig;
 import dev.tarkka.error.ApiException;
@@ -50,11 +53,13 @@ public class AuthResource {
     static final String COOKIE = "auth_cookie";
 
     private final AccountService accounts;
+    private final AccountFlows flows;
     private final Caller caller;
     private final boolean cookieSecure;
 
-    AuthResource(AccountService accounts, Caller caller, TarkkaConfig config) {
+    AuthResource(AccountService accounts, AccountFlows flows, Caller caller, TarkkaConfig config) {
         this.accounts = accounts;
+        this.flows = flows;
         this.caller = caller;
         this.cookieSecure = config.auth().cookieSecure();
     }
@@ -96,6 +101,83 @@ public class AuthResource {
 
     @Schema(examples = "{\"message\": \"Hello john@example.com!\"}")
     public record Message(String message) {
+    }
+
+    @Schema(examples = "{\"email\": \"john@example.com\"}")
+    public record EmailRequest(@NotBlank @Email @Size(max = 320) String email) {
+    }
+
+    @Schema(examples = "{\"token\": \"kq3V0m...\"}")
+    public record TokenRequest(@NotNull @Size(max = 200) String token) {
+    }
+
+    @Schema(examples = "{\"token\": \"kq3V0m...\", \"password\": \"new secret\"}")
+    public record ResetRequest(@NotNull @Size(max = 200) String token, @NotNull String password) {
+    }
+
+    @POST
+    @Path("/auth/request-verify-token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mail a verification link to the account of that email if it needs one; the same answer for any email")
+    @APIResponse(responseCode = "202", ref = ApiDocumentation.NULL_BODY)
+    public Response requestVerifyToken(@Valid @NotNull EmailRequest request) {
+        flows.requestVerification(request.email());
+        return Response.accepted(NullNode.getInstance()).build();
+    }
+
+    @POST
+    @Path("/auth/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify an email with the token mailed to it (once)")
+    @APIResponse(responseCode = "200", description = "Verified", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UserRead.class)))
+    @APIResponse(responseCode = "400", description = "A bad, used or expired token, or verified already", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "bad token",
+                    value = "{\"detail\": \"VERIFY_USER_BAD_TOKEN\"}")))
+    public Uni<UserRead> verify(@Valid @NotNull TokenRequest request) {
+        return flows.verify(request.token()).map(UserRead::of);
+    }
+
+    @GET
+    @Path("/auth/verify-email/{token}")
+    @Operation(summary = "The link of the verification mail: verifies, then redirects to the login page")
+    @APIResponse(responseCode = "307", description = "Verified; Location: /login")
+    @APIResponse(responseCode = "400", description = "A bad, used or expired token", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "bad token",
+                    value = "{\"detail\": \"VERIFY_USER_BAD_TOKEN\"}")))
+    @APIResponse(responseCode = "409", description = "Verified already")
+    public Uni<Response> verifyEmail(@PathParam("token") String token) {
+        return flows.verify(token)
+                .map(account -> Response.temporaryRedirect(java.net.URI.create("/login")).build())
+                .onFailure(e -> e instanceof ApiException api && AccountFlows.ALREADY_VERIFIED.equals(api.detail()))
+                .transform(e -> new ApiException(409, AccountFlows.ALREADY_VERIFIED));
+    }
+
+    @POST
+    @Path("/auth/forgot-password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mail a password reset token to the account of that email; the same answer for any email")
+    @APIResponse(responseCode = "202", ref = ApiDocumentation.NULL_BODY)
+    public Response forgotPassword(@Valid @NotNull EmailRequest request) {
+        flows.forgotPassword(request.email());
+        return Response.accepted(NullNode.getInstance()).build();
+    }
+
+    @POST
+    @Path("/auth/reset-password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a new password with the mailed token (once); the account's login sessions end")
+    @APIResponse(responseCode = "200", ref = ApiDocumentation.NULL_BODY)
+    @APIResponse(responseCode = "400", description = "A bad, used or expired token, or an unusable password", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "bad token",
+                    value = "{\"detail\": \"RESET_PASSWORD_BAD_TOKEN\"}")))
+    public Uni<Response> resetPassword(@Valid @NotNull ResetRequest request) {
+        String password = request.password();
+        if (password.isEmpty() || password.length() > 1024 || !Text.isStorable(password)) {
+            throw ApiException.badRequest(Map.of("code", "RESET_PASSWORD_INVALID_PASSWORD",
+                    "reason", "The password must be 1 to 1024 characters of valid text"));
+        }
+        return flows.resetPassword(request.token(), password).replaceWith(Response.ok(NullNode.getInstance()).build());
     }
 
     @POST
@@ -175,11 +257,21 @@ public class AuthResource {
     @POST
     @Path("/auth/token")
     @Authenticated
-    @Operation(summary = "A new API token for CI: no expiry unless tarkka.auth.api-token-ttl, revocable")
+    @Operation(summary = "A new API token for CI: no expiry unless tarkka.auth.api-token-ttl, revocable; with ?org= it"
+            + " acts only for that organization, with the caller's role there")
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @SecurityRequirement(name = ApiDocumentation.COOKIE)
-    public Uni<BearerToken> createApiToken() {
-        return accounts.createApiToken(caller.user()).map(BearerToken::of);
+    @Parameter(name = "org", description = "The organization the token acts for (and nothing else)",
+            schema = @Schema(type = SchemaType.STRING, examples = "myteam"))
+    @APIResponse(responseCode = "200", description = "The token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BearerToken.class)))
+    @APIResponse(responseCode = "404", description = "No such organization for the caller")
+    public Uni<BearerToken> createApiToken(@QueryParam("org") String org) {
+        if (org == null) {
+            return accounts.createApiToken(caller.user()).map(BearerToken::of);
+        }
+        return caller.organization(org, OrgRole.Access.READ)
+                .chain(organization -> accounts.createApiToken(caller.user(), organization.id)).map(BearerToken::of);
     }
 
     @GET

@@ -16,6 +16,8 @@ public class TokenIssuer {
     public static final String TOKEN_USE = "token_use";
     public static final String SESSION = "session";
     public static final String API = "api";
+    /** Claim of login tokens: the account's session version when it was issued. */
+    static final String SESSION_VERSION = "sv";
     /** "Never" for API tokens without a configured lifetime: the largest date every JWT library accepts. */
     private static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -31,6 +33,7 @@ public class TokenIssuer {
                 .upn(user.email)
                 .groups(Set.of("user"))
                 .claim(TOKEN_USE, SESSION)
+                .claim(SESSION_VERSION, user.sessionVersion)
                 .issuedAt(now)
                 .expiresAt(now.plus(config.sessionTtl()))
                 .sign();

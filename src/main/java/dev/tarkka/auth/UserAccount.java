@@ -25,6 +25,12 @@ public class UserAccount extends ReactivePanacheMongoEntity {
     @BsonProperty("is_verified")
     public boolean verified;
     public Instant created;
+    /**
+     * Login tokens carry the version they were issued at; changing the password moves it on, so every login
+     * session made before is refused (API tokens are revoked one by one instead).
+     */
+    @BsonProperty("session_version")
+    public long sessionVersion;
 
     public static String emailKey(String email) {
         return email.strip().toLowerCase(Locale.ROOT);

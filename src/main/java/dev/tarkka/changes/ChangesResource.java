@@ -29,12 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tarkka.auth.Caller;
+import dev.tarkka.auth.OrgRole.Access;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
 import dev.tarkka.http.ApiDocumentation;
 import dev.tarkka.http.JsonBodies;
 import dev.tarkka.notify.Notifications;
 import dev.tarkka.notify.NotifyQuery;
+import dev.tarkka.series.SeriesStore;
 import dev.tarkka.series.TestNames;
 import dev.tarkka.userconfig.UserConfigService;
 import io.quarkus.security.Authenticated;
@@ -55,12 +57,14 @@ public class ChangesResource {
     private final DisabledMetrics switches;
     private final UserConfigService configs;
     private final Notifications notifications;
+    private final SeriesStore series;
     private final Caller caller;
     private final JsonBodies json;
 
     ChangesResource(ChangeService changes, DisabledMetrics switches, UserConfigService configs,
-            Notifications notifications, Caller caller, JsonBodies json) {
+            Notifications notifications, SeriesStore series, Caller caller, JsonBodies json) {
         this.changes = changes;
+        this.series = series;
         this.switches = switches;
         this.configs = configs;
         this.notifications = notifications;
@@ -75,9 +79,10 @@ public class ChangesResource {
     @Parameter(name = "notify", description = "1: record notifications for the change points, as an upload does",
             schema = @Schema(type = SchemaType.INTEGER, examples = "1"))
     public Uni<TestReport> changes(@PathParam("name") String name, @QueryParam("notify") String notify) {
-        boolean announce = NotifyQuery.requested(notify);
-        ObjectId owner = caller.id();
-        String testName = TestNames.require(name);
+        return report(caller.id(), TestNames.require(name), NotifyQuery.requested(notify));
+    }
+
+    private Uni<TestReport> report(ObjectId owner, String testName, boolean announce) {
         return configs.detectionOptions(owner)
                 .chain(options -> changes.analyse(owner, testName, options))
                 .chain(analysis -> !announce ? Uni.createFrom().item(analysis.report())
@@ -119,6 +124,59 @@ public class ChangesResource {
         return json.read(contentType, body)
                 .chain(node -> switches.enable(owner, TestNames.require(name), metricNames(node)))
                 .replaceWith(DONE);
+    }
+
+    // ------------------------------------------------------------------ organizations' tests (api.md §9)
+
+    /** As Nyrkio: 404 for a test the organization does not have; recording notifications is a write. */
+    @GET
+    @Path("/orgs/result/{name: .*}/changes")
+    @Operation(summary = "An organization's test's change report, with the organization's options")
+    @Parameter(name = "notify", description = "1: record notifications for the change points (owners and members)",
+            schema = @Schema(type = SchemaType.INTEGER, examples = "1"))
+    @APIResponse(responseCode = "200", description = "The change report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "report", value = "{\"myteam/myrepo/main/bench\": []}")))
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    public Uni<TestReport> orgChanges(@PathParam("name") String name, @QueryParam("notify") String notify) {
+        boolean announce = NotifyQuery.requested(notify);
+        String testName = TestNames.require(name);
+        return caller.orgOfTest(testName, announce ? Access.WRITE : Access.READ)
+                .chain(owner -> series.exists(owner, testName).chain(exists -> exists
+                        ? report(owner, testName, announce)
+                        : Uni.createFrom().failure(ApiException.notFound())));
+    }
+
+    @POST
+    @Path("/orgs/result/{name: .*}/changes/disable")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Leave metrics of an organization's test out of change detection (owners and members)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = String.class), examples = @ExampleObject(name = "metrics", value = "[\"latency\"]")))
+    @APIResponse(responseCode = "200", ref = ApiDocumentation.DONE)
+    public Uni<Map<String, Object>> orgDisable(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        String testName = TestNames.require(name);
+        return caller.orgOfTest(testName, Access.WRITE).chain(owner -> json.read(contentType, body)
+                .map(ChangesResource::metricNames).chain(metrics -> {
+                    if (metrics.isEmpty()) {
+                        throw ApiException.badRequest("No metrics to disable change detection for");
+                    }
+                    return switches.disable(owner, testName, metrics);
+                })).replaceWith(DONE);
+    }
+
+    @POST
+    @Path("/orgs/result/{name: .*}/changes/enable")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Take metrics of an organization's test back into change detection; [] or no body: all")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = String.class), examples = @ExampleObject(name = "metrics", value = "[\"latency\"]")))
+    @APIResponse(responseCode = "200", ref = ApiDocumentation.DONE)
+    public Uni<Map<String, Object>> orgEnable(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        String testName = TestNames.require(name);
+        return caller.orgOfTest(testName, Access.WRITE).chain(owner -> json.read(contentType, body)
+                .chain(node -> switches.enable(owner, testName, metricNames(node)))).replaceWith(DONE);
     }
 
     /**

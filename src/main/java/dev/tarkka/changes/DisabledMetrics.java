@@ -74,6 +74,11 @@ public class DisabledMetrics implements IndexedCollection {
         return metrics().bulkWrite(writes).replaceWithVoid();
     }
 
+    /** Forgets every switch of the owner (the owner is being deleted). */
+    public Uni<Void> deleteAll(ObjectId owner) {
+        return metrics().deleteMany(Ownership.of(owner)).replaceWithVoid();
+    }
+
     /** Re-enables the named metrics, or every metric of the test when none are named. */
     public Uni<Void> enable(ObjectId owner, String testName, List<String> names) {
         Bson filter = names.isEmpty() ? Ownership.ofTest(owner, testName)

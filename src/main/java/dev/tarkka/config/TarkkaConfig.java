@@ -82,6 +82,17 @@ public interface TarkkaConfig {
         LoginThrottle loginThrottle();
 
         /**
+         * New accounts must verify their email (a link sent with the Quarkus mailer) before they can log in;
+         * off: new accounts are verified at once.
+         */
+        @WithDefault("false")
+        boolean emailVerification();
+
+        /** How long an email verification or password reset link works (each works once). */
+        @WithDefault("1H")
+        Duration accountTokenTtl();
+
+        /**
          * Dev mode only: where the generated JWT key pair is kept, so tokens survive a restart (set in the dev
          * profile to {@code ./data/dev-keys}; ignored in other profiles and when keys are configured).
          */

@@ -2,6 +2,7 @@ package dev.tarkka.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,7 +49,9 @@ public class RequestGuard {
      * longer lines, so that this answer can be JSON.)
      */
     static final int MAX_URI_LENGTH = 4096;
-    private static final String TEST_NAME_ROUTE = "/api/v0/result/";
+    /** Routes followed by a test name, which must not end with '/'. */
+    private static final List<String> TEST_NAME_ROUTES = List.of("/api/v0/result/", "/api/v0/orgs/result/",
+            "/api/v0/public/result/");
 
     private final long maxBodyBytes;
     private final BodyHandler unknownLengthBodies;
@@ -154,8 +157,10 @@ public class RequestGuard {
                 return "Paths must not contain empty segments ('//')";
             }
         }
-        if (decoded.startsWith(TEST_NAME_ROUTE) && decoded.length() > TEST_NAME_ROUTE.length() && decoded.endsWith("/")) {
-            return "Test names must not end with '/'";
+        for (String route : TEST_NAME_ROUTES) {
+            if (decoded.startsWith(route) && decoded.length() > route.length() && decoded.endsWith("/")) {
+                return "Test names must not end with '/'";
+            }
         }
         return null;
     }

@@ -87,6 +87,11 @@ public class Notifications {
             String outcome, Instant created, Instant deliveredAt) {
     }
 
+    /** Forgets every notification of the owner, delivered or not (the owner is being deleted). */
+    public Uni<Void> forgetAll(ObjectId owner) {
+        return outbox.deleteAll(owner);
+    }
+
     public Uni<List<Delivery>> recent(ObjectId owner) {
         return outbox.recent(owner, 100).map(entries -> entries.stream()
                 .map(e -> new Delivery(e.id(), e.channel(), e.subject(), e.status(), e.attempts(), e.lastError(),

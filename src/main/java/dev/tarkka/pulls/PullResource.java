@@ -171,7 +171,7 @@ public class PullResource {
         return pulls.delete(caller.id(), pull(repo, pull)).replaceWith(List.of());
     }
 
-    private static PullService.Pull pull(String repo, String number) {
+    static PullService.Pull pull(String repo, String number) {
         try {
             return new PullService.Pull(repo, Integer.parseInt(number));
         } catch (NumberFormatException e) {

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.tarkka.auth.Caller;
+import dev.tarkka.auth.OrgRole.Access;
+import dev.tarkka.auth.Organizations;
 import dev.tarkka.changes.TestReport;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
@@ -59,11 +61,13 @@ public class ResultResource {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,19}");
 
     private final ResultService results;
+    private final Organizations organizations;
     private final Caller caller;
     private final JsonBodies json;
 
-    ResultResource(ResultService results, Caller caller, JsonBodies json) {
+    ResultResource(ResultService results, Organizations organizations, Caller caller, JsonBodies json) {
         this.results = results;
+        this.organizations = organizations;
         this.caller = caller;
         this.json = json;
     }
@@ -148,6 +152,80 @@ public class ResultResource {
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     public Uni<List<Object>> delete(@PathParam("name") String name, @Context UriInfo uri) {
         return results.delete(caller.id(), name, integer(uri.getQueryParameters().get("timestamp"), "timestamp"))
+                .map(found -> found ? DELETED : null)
+                .onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    // ------------------------------------------------------------------ organizations' tests (api.md §9)
+    // The organization is the test name's first segment; the caller's role in it decides (non-members: 404).
+
+    @GET
+    @Path("/orgs/results")
+    @Operation(summary = "The test names of every organization of the caller, each organization's sorted")
+    public Uni<List<TestEntry>> orgList() {
+        return organizations.of(caller.user())
+                .onItem().transformToMulti(list -> io.smallrye.mutiny.Multi.createFrom().iterable(list))
+                .onItem().transformToUniAndConcatenate(m -> results.testNames(m.organization().id))
+                .collect().asList().map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    @GET
+    @Path("/orgs/result/{name: .*}")
+    @Operation(summary = "An organization's test: its points, by timestamp, streamed")
+    @APIResponse(responseCode = "200", description = "The points")
+    @APIResponse(responseCode = "404", description = "No such test, or no such organization for the caller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "not a member",
+                    value = "{\"detail\": \"No such organization exists\"}")))
+    public Multi<StoredPoint> orgGet(@PathParam("name") String name, @Context UriInfo uri) {
+        Long since = integer(uri.getQueryParameters().get("since"), "since");
+        Long limit = integer(uri.getQueryParameters().get("limit"), "limit");
+        if (limit != null && (limit < 1 || limit > Integer.MAX_VALUE)) {
+            throw ApiException.invalid(ValidationProblem.at(List.of("query", "limit"), "greater_than",
+                    "Input should be a positive integer", limit));
+        }
+        return Streams.orNotFound(caller.orgOfTest(name, Access.READ)
+                .chain(owner -> results.points(owner, name, since, limit == null ? null : limit.intValue())));
+    }
+
+    @POST
+    @Path("/orgs/result/{name: .*}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Store points in an organization's test (owners and members) and answer its change report")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UploadBody.class)))
+    @APIResponse(responseCode = "200", description = "Stored; the change report of the whole series")
+    @APIResponse(responseCode = "400", description = "A point with the same key is stored already (as for a user's test)")
+    @APIResponse(responseCode = "403", description = "The caller is a viewer", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "viewer", value = "{\"detail\": \"Forbidden\"}")))
+    public Uni<TestReport> orgAdd(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        return caller.orgOfTest(name, Access.WRITE).chain(owner -> json.read(contentType, body)
+                .chain(results -> this.results.add(owner, name, results)));
+    }
+
+    @PUT
+    @Path("/orgs/result/{name: .*}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Store points in an organization's test, replacing those with the same key")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UploadBody.class)))
+    @APIResponse(responseCode = "200", description = "Stored; the change report of the whole series")
+    public Uni<TestReport> orgReplace(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        return caller.orgOfTest(name, Access.WRITE).chain(owner -> json.read(contentType, body)
+                .chain(results -> this.results.replace(owner, name, results)));
+    }
+
+    @DELETE
+    @Path("/orgs/result/{name: .*}")
+    @Operation(summary = "Delete one point (by timestamp) or the whole test of an organization")
+    @Parameter(name = "timestamp", in = ParameterIn.QUERY, description = "Only the point at this timestamp",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+    @APIResponse(responseCode = "200", ref = ApiDocumentation.DELETED)
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    public Uni<List<Object>> orgDelete(@PathParam("name") String name, @Context UriInfo uri) {
+        Long timestamp = integer(uri.getQueryParameters().get("timestamp"), "timestamp");
+        return caller.orgOfTest(name, Access.WRITE).chain(owner -> results.delete(owner, name, timestamp))
                 .map(found -> found ? DELETED : null)
                 .onItem().ifNull().failWith(ApiException::notFound);
     }

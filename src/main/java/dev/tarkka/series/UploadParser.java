@@ -369,7 +369,7 @@ public final class UploadParser {
     }
 
     /** Nyrkio's key normalisation: one trailing slash removed, then lower-cased. */
-    static String normaliseRepo(String repo) {
+    public static String normaliseRepo(String repo) {
         String trimmed = repo.endsWith("/") ? repo.substring(0, repo.length() - 1) : repo;
         return trimmed.toLowerCase(Locale.ROOT);
     }

@@ -25,6 +25,10 @@ public class StoreNames {
     public static final String SERIES_HEADS = "series_heads";
     public static final String SERIES_CHUNKS = "series_chunks";
     public static final String MIGRATIONS = "migrations";
+    public static final String ORGANIZATIONS = "organizations";
+    public static final String ORG_MEMBERS = "org_members";
+    public static final String TEST_CONFIG = "test_config";
+    public static final String ACCOUNT_TOKENS = "account_tokens";
 
     private final ReactiveMongoClient client;
     private final String database;

@@ -134,6 +134,40 @@ public class SummaryService {
                 }));
     }
 
+    /**
+     * Summaries of analyses that are not the owner's stored tests (a public test's points of one repository and
+     * branch), each under the key given; never stored.
+     */
+    public Map<String, Summary> summariesOf(Map<String, TestAnalysis> analyses) {
+        Map<String, Summary.Builder> summaries = new TreeMap<>();
+        analyses.forEach((key, analysis) -> {
+            if (!analysis.series().isEmpty()) {
+                summaries.computeIfAbsent(key, k -> new Summary.Builder()).add(Leaf.of(analysis));
+            }
+        });
+        return build(summaries);
+    }
+
+    /** {@link #perCommit} of analyses that are not the owner's stored tests; never stored. */
+    public List<PerCommitEntry> perCommitOf(ObjectId owner, DetectionOptions options, List<TestAnalysis> analyses,
+            String commit) {
+        List<PerCommitEntry> entries = new ArrayList<>();
+        for (TestAnalysis analysis : analyses) {
+            Leaf leaf = Leaf.of(analysis);
+            Map<String, List<LeafChange>> byCommit = new LinkedHashMap<>();
+            for (LeafChange change : leaf.changes()) {
+                if (commit == null || commit.equals(change.gitCommit())) {
+                    byCommit.computeIfAbsent(change.gitCommit(), c -> new ArrayList<>()).add(change);
+                }
+            }
+            byCommit.forEach((sha, changes) -> entries.add(PerCommitEntry.of(owner, options, leaf, sha, changes)));
+        }
+        entries.sort(Comparator.comparingLong((PerCommitEntry e) -> -e.time())
+                .thenComparing(e -> e.id().gitCommit())
+                .thenComparing(PerCommitEntry::testName));
+        return entries;
+    }
+
     /** Brings every summary of the owner up to date; answers how many tests it looked at. */
     public Uni<Integer> precompute(ObjectId owner) {
         return leaves(owner, null, name -> true).map(List::size);

@@ -111,6 +111,16 @@ class IndexCoverageTest {
         user.as().get("/api/v0/result/a/summarySiblings").then().statusCode(200);
         user.as().get("/api/v0/changes/perCommit/a").then().statusCode(200);
         user.as().get("/api/v0/dashboard/latest").then().statusCode(200);
+        String owner = "o" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        user.json(List.of(Map.of("public", true, "attributes", Map.of("git_repo", "https://github.com/" + owner + "/r",
+                "branch", "main")))).post("/api/v0/config/a/b/c").then().statusCode(200);
+        user.as().get("/api/v0/config/a/b/c").then().statusCode(200);
+        given().get("/api/v0/public/results").then().statusCode(200);
+        given().get("/api/v0/public/result/" + owner + "/r/main/a/b/c").then().statusCode(200);
+        given().get("/api/v0/public/result/" + owner + "/r/main/a/b/c/changes").then().statusCode(200);
+        given().get("/api/v0/public/result/" + owner + "/summarySiblings").then().statusCode(404);
+        given().get("/api/v0/public/changes/perCommit/" + owner).then().statusCode(200);
+        user.as().delete("/api/v0/config/a/b/c").then().statusCode(200);
         user.as().get("/api/v0/dashboard/series/a/b/c").then().statusCode(200);
         user.json(Map.of("series", List.of(1, 1, 1, 5, 5, 5))).post("/api/v0/analyze").then().statusCode(200);
         user.json(List.of(Api.point(14, "m", 40))).put("/api/v0/pulls/myrepo/1/result/a/b/c").then().statusCode(200);
@@ -118,10 +128,37 @@ class IndexCoverageTest {
         user.as().get("/api/v0/pulls/myrepo/1/result/a/b/c").then().statusCode(200);
         user.as().get("/api/v0/pulls/myrepo/1/changes/123456").then().statusCode(200);
         user.as().delete("/api/v0/pulls/myrepo/1").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("email", user.email())).post("/api/v0/auth/forgot-password")
+                .then().statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("token", "no-such-token", "password", "x"))
+                .post("/api/v0/auth/reset-password").then().statusCode(400);
+        Api admin = Api.admin();
+        admin.as().get("/api/v0/admin/all_users").then().statusCode(200);
+        admin.as().get("/api/v0/results/precompute").then().statusCode(200);
+        admin.as().get("/api/v0/admin/results").then().statusCode(200);
+        admin.as().get("/api/v0/admin/result/" + user.email() + "/a/b/c").then().statusCode(200);
+        admin.as().get("/api/v0/admin/result/" + user.email() + "/a/b/c/changes").then().statusCode(200);
         user.as().delete("/api/v0/result/a/b/c?timestamp=13").then().statusCode(200);
         user.as().delete("/api/v0/result/a/b/c").then().statusCode(200);
         user.as().delete("/api/v0/results").then().statusCode(200);
         user.as().delete("/api/v0/user/config").then().statusCode(200);
         user.as().delete("/api/v0/auth/tokens/" + tokenId).then().statusCode(204);
+
+        // an organization: members, its tests under /orgs, a scoped token, deleting it with its data
+        Api colleague = Api.newUser();
+        String org = "team-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        user.json(Map.of("name", org)).post("/api/v0/orgs/").then().statusCode(201);
+        user.json(Map.of("role", "viewer")).put("/api/v0/orgs/" + org + "/members/" + colleague.email()).then().statusCode(200);
+        user.as().get("/api/v0/orgs/" + org + "/members").then().statusCode(200);
+        String orgToken = user.as().post("/api/v0/auth/token?org=" + org).then().statusCode(200).extract().path("access_token");
+        given().header("Authorization", "Bearer " + orgToken).contentType(ContentType.JSON).body(points)
+                .post("/api/v0/orgs/result/" + org + "/b/c").then().statusCode(200);
+        colleague.as().get("/api/v0/orgs/").then().statusCode(200);
+        colleague.as().get("/api/v0/orgs/results").then().statusCode(200);
+        colleague.as().get("/api/v0/orgs/result/" + org + "/b/c/changes").then().statusCode(200);
+        user.json(Map.of("core", Map.of("max_pvalue", 0.01, "min_magnitude", 0.05))).post("/api/v0/orgs/org/" + org)
+                .then().statusCode(200);
+        colleague.as().delete("/api/v0/orgs/" + org + "/members/" + colleague.email()).then().statusCode(200);
+        user.as().delete("/api/v0/orgs/" + org).then().statusCode(200);
     }
 }

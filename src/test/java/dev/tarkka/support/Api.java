@@ -12,6 +12,35 @@ import io.restassured.specification.RequestSpecification;
 /** A user of the API, as a CI pipeline or a person with curl would be one. */
 public record Api(String email, String password, String token) {
 
+    /** The administrator {@link MongoTestResource} configures. */
+    public static final String ADMIN_EMAIL = "admin@tarkka.test";
+    public static final String ADMIN_PASSWORD = "admin-" + "secret";
+
+    /**
+     * The administrator, logged in. It is created in the background at startup, so the first login may have to
+     * wait for it.
+     */
+    public static Api admin() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            io.restassured.response.Response login = given().contentType(ContentType.URLENC)
+                    .formParam("username", ADMIN_EMAIL).formParam("password", ADMIN_PASSWORD)
+                    .post("/api/v0/auth/jwt/login");
+            if (login.statusCode() == 200) {
+                return new Api(ADMIN_EMAIL, ADMIN_PASSWORD, login.path("access_token"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The administrator cannot log in: " + login.asString());
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /**
      * Registers a new user with a unique email, logs in with Nyrkio's form login and deletes the example
      * test every new user gets (as Nyrkio's own test helper does), so the account starts empty.

@@ -22,7 +22,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <li>{@code @QuarkusIntegrationTest}: the packaged application in the prod profile with its own embedded
  * store ({@code tarkka.store.embedded=true}) in a fresh file, exactly as the README runs it.</li>
  * </ul>
- * The packaged app gets a freshly generated RSA key pair as PEM files, as operators configure them.
+ * Both have an administrator ({@link Api#admin()}). The packaged app gets a freshly generated RSA key pair as PEM files, as operators configure them.
  * <p>
  * With {@code -Dtarkka.test.mongodb=<connection string>} both run against that MongoDB instead, and with
  * {@code -Dtarkka.test.mongodb=container} against a {@code mongo:7} container (Testcontainers, where Docker runs),
@@ -39,6 +39,9 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
+        // the administrator, configured as operators configure theirs (TARKKA_ADMIN_EMAIL, TARKKA_ADMIN_PASSWORD)
+        config.put("tarkka.admin.email", Api.ADMIN_EMAIL);
+        config.put("tarkka.admin.password", Api.ADMIN_PASSWORD);
         String realStore = RealMongo.connectionString();
         if (realStore != null) {
             config.put("quarkus.mongodb.connection-string", realStore);

@@ -77,8 +77,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits for the condition; an element the page redraws meanwhile (stale) just means "not yet", as an element
+     * not found does.
+     */
     void until(java.util.function.Supplier<Boolean> condition) {
-        new WebDriverWait(driver, WAIT).until(d -> condition.get());
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.get());
     }
 
     Object js(String script, Object... args) {

@@ -1,0 +1,7 @@
+package dev.tarkka.admin;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class AdminApiIT extends AdminApiTest {
+}

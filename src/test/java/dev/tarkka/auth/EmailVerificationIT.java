@@ -1,0 +1,7 @@
+package dev.tarkka.auth;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class EmailVerificationIT extends EmailVerificationTest {
+}

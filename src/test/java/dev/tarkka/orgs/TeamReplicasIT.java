@@ -1,0 +1,97 @@
+package dev.tarkka.orgs;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tarkka.support.Api;
+import dev.tarkka.support.PackagedApp;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Two instances of the packaged jar on one store: removing a member on one, or deactivating a user, is refused on
+ * the other from the very next request (nothing about who may do what is kept in a process).
+ */
+class TeamReplicasIT {
+
+    @TempDir
+    Path dir;
+
+    PackagedApp a;
+    PackagedApp b;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (PackagedApp app : new PackagedApp[] { b, a }) {
+            if (app != null && app.isAlive()) {
+                app.stop();
+            }
+        }
+    }
+
+    static RequestSpecification on(PackagedApp app, String token) {
+        return given().baseUri(app.baseUri()).header("Authorization", "Bearer " + token);
+    }
+
+    static String signUp(PackagedApp app, String email) {
+        given().baseUri(app.baseUri()).contentType(ContentType.JSON).body(Map.of("email", email, "password", "secret"))
+                .post("/api/v0/auth/register").then().statusCode(201);
+        return login(app, email, "secret");
+    }
+
+    static String login(PackagedApp app, String email, String password) {
+        return given().baseUri(app.baseUri()).contentType(ContentType.URLENC).formParam("username", email)
+                .formParam("password", password).post("/api/v0/auth/jwt/login").then().statusCode(200).extract()
+                .path("access_token");
+    }
+
+    @Test
+    void revokedMembershipAndDeactivationHoldOnEveryReplica() throws Exception {
+        int storePort = PackagedApp.freePort();
+        Map<String, String> admin = Map.of("TARKKA_ADMIN_EMAIL", Api.ADMIN_EMAIL, "TARKKA_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
+        Map<String, String> first = new HashMap<>(PackagedApp.embeddedStore(dir.resolve("store.mv"), storePort));
+        first.putAll(admin);
+        a = PackagedApp.of("teams-replica-a", dir.resolve("keys"), first).start("a");
+        Map<String, String> second = new HashMap<>(admin);
+        second.put("QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort);
+        b = PackagedApp.of("teams-replica-b", dir.resolve("keys"), second).start("b");
+
+        String owner = signUp(a, "owner-" + UUID.randomUUID() + "@example.com");
+        String memberEmail = "member-" + UUID.randomUUID() + "@example.com";
+        String member = signUp(b, memberEmail);
+        String org = "replicas-" + UUID.randomUUID().toString().substring(0, 8);
+        on(a, owner).contentType(ContentType.JSON).body(Map.of("name", org)).post("/api/v0/orgs/").then().statusCode(201);
+        on(a, owner).contentType(ContentType.JSON).body(Map.of("role", "member"))
+                .put("/api/v0/orgs/" + org + "/members/" + memberEmail).then().statusCode(200);
+        String ci = on(b, member).post("/api/v0/auth/token?org=" + org).then().statusCode(200).extract().path("access_token");
+        String test = org + "/repo/main/bench";
+        on(b, ci).contentType(ContentType.JSON).body(List.of(Api.point(1, Map.of("m", 1), "https://github.com/x/y", "main", "c1")))
+                .post("/api/v0/orgs/result/" + test).then().statusCode(200);
+        on(a, member).get("/api/v0/orgs/result/" + test).then().statusCode(200);
+
+        // removed on a: refused on b at once, with the login token and the CI token
+        on(a, owner).delete("/api/v0/orgs/" + org + "/members/" + memberEmail).then().statusCode(200);
+        on(b, member).get("/api/v0/orgs/result/" + test).then().statusCode(404)
+                .body("detail", equalTo("No such organization exists"));
+        on(b, ci).contentType(ContentType.JSON).body(List.of(Api.point(2, Map.of("m", 1), "https://github.com/x/y", "main", "c2")))
+                .post("/api/v0/orgs/result/" + test).then().statusCode(404);
+
+        // deactivated on a by the administrator: refused on b at once
+        on(b, member).get("/api/v0/results").then().statusCode(200);
+        String adminToken = login(a, Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        on(a, adminToken).contentType(ContentType.JSON).body(Map.of("is_active", false))
+                .put("/api/v0/admin/users/" + memberEmail + "/active").then().statusCode(200);
+        on(b, member).get("/api/v0/results").then().statusCode(401);
+        on(a, member).get("/api/v0/results").then().statusCode(401);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.tarkka.publish;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class PublicApiIT extends PublicApiTest {
+}
