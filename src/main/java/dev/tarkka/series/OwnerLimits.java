@@ -68,24 +68,20 @@ public class OwnerLimits {
             return Uni.createFrom().voidItem();
         }
         return heads.find(owner, testName).chain(head -> {
-            if (head != null) {
-                long points = limits.pointsPerTest();
-                return points > 0 && head.count() + adding > points
-                        ? Uni.createFrom().failure(refused("tarkka.limits.points-per-test", points, "points in a test",
-                                "the test has " + head.count() + " and the upload adds " + adding))
-                        : Uni.createFrom().voidItem();
+            long stored = head == null ? 0 : head.count();
+            long points = limits.pointsPerTest();
+            if (points > 0 && stored + adding > points) {
+                return Uni.createFrom().failure(refused("tarkka.limits.points-per-test", points, "points in a test",
+                        "the test has " + stored + " and the upload adds " + adding));
             }
             long tests = limits.testsPerOwner();
-            return tests <= 0 ? Uni.createFrom().voidItem() : heads.count(owner).chain(count -> count >= tests
+            if (head != null || tests <= 0) {
+                return Uni.createFrom().voidItem();
+            }
+            return heads.count(owner).chain(count -> count >= tests
                     ? Uni.createFrom().failure(refused("tarkka.limits.tests-per-owner", tests, "tests",
                             "there are " + count + " and the upload starts one more"))
                     : Uni.createFrom().voidItem());
-        }).chain(() -> {
-            long points = limits.pointsPerTest();
-            return points > 0 && adding > points
-                    ? Uni.createFrom().failure(refused("tarkka.limits.points-per-test", points, "points in a test",
-                            "the upload alone has " + adding))
-                    : Uni.createFrom().voidItem();
         });
     }
 
