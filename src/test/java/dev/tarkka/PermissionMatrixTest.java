@@ -57,6 +57,7 @@ class PermissionMatrixTest {
     String org;
     String test;
     String publicName;
+    String publicPull;
     Api publisher;
     final AtomicInteger counter = new AtomicInteger(100);
 
@@ -97,6 +98,9 @@ class PermissionMatrixTest {
         publisher.json(List.of(Map.of("public", true, "attributes", Map.of("git_repo", repo, "branch", "main"))))
                 .post("/api/v0/config/open-bench").then().statusCode(200);
         publicName = pubOwner + "/r/main/open-bench";
+        publicPull = pubOwner + "/r/7";
+        publisher.json(List.of(Api.point(20, Map.of("m", 9), repo, "feature", "pp")))
+                .post("/api/v0/pulls/" + publicPull + "/result/open-bench").then().statusCode(200);
     }
 
     Map<String, Object> point(long t, double value, String commit) {
@@ -155,6 +159,16 @@ class PermissionMatrixTest {
         rows.add(new Row("GET", "/api/v0/public/result/" + publicName.split("/")[0] + "/summarySiblings", null, null, ANYONE));
         rows.add(new Row("GET", "/api/v0/public/changes/perCommit/" + publicName.split("/")[0], null, null, ANYONE));
         rows.add(new Row("GET", "/api/v0/public/result/" + test, null, null, 404, 404, 404, 404, 404, 404));
+        String p = "/api/v0/public/pulls/";
+        rows.add(new Row("GET", p + publicPull + "/changes/pp/test/" + publicName, null, null, ANY_USER));
+        rows.add(new Row("GET", p + publicPull + "/changes/pp", null, null, ANY_USER));
+        rows.add(new Row("GET", p + publicPull + "/result/pp/test/" + publicName, null, null, ANYONE));
+        rows.add(new Row("GET", p + publicName.split("/")[0], null, null, ANYONE));
+        // the organization's test is not public: its pull request stays out of every public read
+        rows.add(new Row("GET", p + org, null, null, ANYONE));
+        rows.add(new Row("GET", p + org + "/repo/1/result/prc/test/" + test, null, null, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", p + org + "/repo/1/changes/prc", null, null, 404, 404, 404, 404, 401, 404));
+        rows.add(new Row("GET", p + org + "/repo/1/changes/prc/test/" + test, null, null, 404, 404, 404, 404, 401, 404));
         rows.add(new Row("GET", "/api/v0/config/open-bench", null, null, ANY_USER));
         rows.add(new Row("POST", "/api/v0/config/own-bench", () -> List.of(Map.of("public", false, "attributes",
                 Map.of("git_repo", "https://github.com/x/y", "branch", "main"))), null, ANY_USER));

@@ -14,12 +14,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.tarkka.changes.TestReport;
+import dev.tarkka.http.ApiDocumentation;
 import dev.tarkka.http.Streams;
+import dev.tarkka.pulls.PullService.Pull;
+import dev.tarkka.series.PullEntry;
 import dev.tarkka.series.StoredPoint;
 import dev.tarkka.summaries.PerCommitEntry;
 import dev.tarkka.summaries.Summary;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -31,6 +36,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicResource {
 
+    private static final String PULL = "/pulls/{repo: .+}/{pull: \\d+}";
     private static final String NOT_FOUND_EXAMPLE = "{\"detail\": \"No such test exists\"}";
 
     private final PublicTests tests;
@@ -90,6 +96,54 @@ public class PublicResource {
     @APIResponse(responseCode = "404", description = "No public test under the prefix")
     public Uni<Map<String, Summary>> summaries(@PathParam("prefix") String prefix) {
         return tests.summaries(prefix);
+    }
+
+    @GET
+    @Path(PULL + "/changes/{commit: [^/]+}/test/{name: .+}")
+    @Authenticated
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @SecurityRequirement(name = ApiDocumentation.COOKIE)
+    @Operation(summary = "A pull request's verdict for one public test, compared with the published history only",
+            description = "For any signed-in user. `notify` is not honoured here: only the owner's own routes announce.")
+    @APIResponse(responseCode = "200", description = "[{\"<test>\": [the change group at the commit]}] when it changed there")
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    public Uni<List<TestReport>> pullTestChanges(@PathParam("repo") String repo, @PathParam("pull") String pull,
+            @PathParam("commit") String commit, @PathParam("name") String name) {
+        return tests.pullChanges(Pull.of(repo, pull), commit, name);
+    }
+
+    @GET
+    @Path(PULL + "/changes/{commit: [^/]+}")
+    @Authenticated
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @SecurityRequirement(name = ApiDocumentation.COOKIE)
+    @Operation(summary = "A pull request's verdict for the public tests of its repository it uploaded at the commit",
+            description = "For any signed-in user. `notify` is not honoured here: only the owner's own routes announce.")
+    @APIResponse(responseCode = "200", description = "[{\"<test>\": [the change group at the commit]}] per test with a change there")
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    public Uni<List<TestReport>> pullChanges(@PathParam("repo") String repo, @PathParam("pull") String pull,
+            @PathParam("commit") String commit) {
+        return tests.pullChanges(Pull.of(repo, pull), commit, null);
+    }
+
+    @GET
+    @Path(PULL + "/result/{commit: [^/]+}/test/{name: .+}")
+    @Operation(summary = "A public test's published history up to the pull request's base, then its point at the commit")
+    @APIResponse(responseCode = "200", description = "The points")
+    @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
+    public Multi<StoredPoint> pullResult(@PathParam("repo") String repo, @PathParam("pull") String pull,
+            @PathParam("commit") String commit, @PathParam("name") String name) {
+        return Streams.orNotFound(tests.pullResult(name, Pull.of(repo, pull), commit));
+    }
+
+    @GET
+    @Path("/pulls/{prefix: .*}")
+    @Operation(summary = "The pull requests of the public tests under owner[/repo[/branch[/test]]], newest number first",
+            description = "Only the tests made public, in the published repositories.")
+    @APIResponse(responseCode = "200", description = "The pull requests")
+    @APIResponse(responseCode = "404", description = "No owner in the path")
+    public Uni<List<PullEntry>> pulls(@PathParam("prefix") String prefix) {
+        return tests.pulls(prefix);
     }
 
     @GET

@@ -17,6 +17,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 
+import dev.tarkka.series.RepoBranch;
 import dev.tarkka.store.IndexedCollection;
 import dev.tarkka.store.Ownership;
 import dev.tarkka.store.StoreNames;
@@ -63,6 +64,11 @@ public class TestConfigStore implements IndexedCollection {
             return new Row(doc.getObjectId(Ownership.USER_ID), doc.getString(Ownership.TEST_NAME),
                     attributes.getString("git_repo"), attributes.getString("branch"), doc.getBoolean(PUBLIC, false),
                     doc.getString(PUBLIC_NAME));
+        }
+
+        /** The points this row makes public: those of its repository and branch. */
+        public RepoBranch published() {
+            return new RepoBranch(gitRepo, branch);
         }
     }
 

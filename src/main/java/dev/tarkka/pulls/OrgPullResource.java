@@ -105,7 +105,7 @@ public class OrgPullResource {
 
     private Uni<Response> store(String repo, String pull, String name, String contentType, byte[] body,
             boolean replace) {
-        PullService.Pull pullRequest = PullResource.pull(repo, pull);
+        PullService.Pull pullRequest = PullService.Pull.of(repo, pull);
         return caller.org(Caller.firstSegment(repo), Access.WRITE)
                 .chain(owner -> json.read(contentType, body)
                         .chain(results -> pulls.add(owner, pullRequest, name, results, replace)))
@@ -119,9 +119,9 @@ public class OrgPullResource {
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     public Multi<StoredPoint> result(@PathParam("repo") String repo, @PathParam("pull") String pull,
             @PathParam("name") String name) {
-        PullService.Pull pullRequest = PullResource.pull(repo, pull);
+        PullService.Pull pullRequest = PullService.Pull.of(repo, pull);
         return Streams.orNotFound(caller.org(Caller.firstSegment(repo), Access.READ)
-                .chain(owner -> pulls.result(owner, pullRequest, name, null)));
+                .chain(owner -> pulls.result(owner, pullRequest, name, null, null)));
     }
 
     @GET
@@ -132,7 +132,7 @@ public class OrgPullResource {
     public Uni<List<TestReport>> changes(@PathParam("repo") String repo, @PathParam("pull") String pull,
             @PathParam("commit") String commit, @QueryParam("notify") String notify) {
         boolean announce = NotifyQuery.requested(notify);
-        PullService.Pull pullRequest = PullResource.pull(repo, pull);
+        PullService.Pull pullRequest = PullService.Pull.of(repo, pull);
         return caller.org(Caller.firstSegment(repo), announce ? Access.WRITE : Access.READ)
                 .chain(owner -> pulls.verdict(owner, pullRequest, commit, null)
                         .call(verdict -> announce ? notifications.record(owner, verdict.notice())
@@ -145,7 +145,7 @@ public class OrgPullResource {
     @Operation(summary = "Delete every point of an organization's pull request (owners and members)")
     @APIResponse(responseCode = "200", ref = ApiDocumentation.DELETED)
     public Uni<List<Object>> delete(@PathParam("repo") String repo, @PathParam("pull") String pull) {
-        PullService.Pull pullRequest = PullResource.pull(repo, pull);
+        PullService.Pull pullRequest = PullService.Pull.of(repo, pull);
         return caller.org(Caller.firstSegment(repo), Access.WRITE)
                 .chain(owner -> pulls.delete(owner, pullRequest)).replaceWith(List.of());
     }

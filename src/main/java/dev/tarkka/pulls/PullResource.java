@@ -105,7 +105,7 @@ public class PullResource {
     private Uni<Response> store(String repo, String pull, String name, String contentType, byte[] body,
             boolean replace) {
         ObjectId owner = caller.id();
-        PullService.Pull pullRequest = pull(repo, pull);
+        PullService.Pull pullRequest = PullService.Pull.of(repo, pull);
         // Nyrkio answers a stored pull-request upload with a JSON null
         return json.read(contentType, body).chain(results -> pulls.add(owner, pullRequest, name, results, replace))
                 .replaceWith(Response.ok(NullNode.getInstance()).build());
@@ -118,7 +118,7 @@ public class PullResource {
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     public Multi<StoredPoint> resultAtCommit(@PathParam("repo") String repo, @PathParam("pull") String pull,
             @PathParam("commit") String commit, @PathParam("name") String name) {
-        return Streams.orNotFound(pulls.result(caller.id(), pull(repo, pull), name, commit));
+        return Streams.orNotFound(pulls.result(caller.id(), PullService.Pull.of(repo, pull), name, commit, null));
     }
 
     @GET
@@ -128,7 +128,7 @@ public class PullResource {
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     public Multi<StoredPoint> result(@PathParam("repo") String repo, @PathParam("pull") String pull,
             @PathParam("name") String name) {
-        return Streams.orNotFound(pulls.result(caller.id(), pull(repo, pull), name, null));
+        return Streams.orNotFound(pulls.result(caller.id(), PullService.Pull.of(repo, pull), name, null, null));
     }
 
     @GET
@@ -158,7 +158,7 @@ public class PullResource {
     private Uni<List<TestReport>> changes(String repo, String pull, String commit, String name, String notify) {
         boolean announce = NotifyQuery.requested(notify);
         ObjectId owner = caller.id();
-        return pulls.verdict(owner, pull(repo, pull), commit, name)
+        return pulls.verdict(owner, PullService.Pull.of(repo, pull), commit, name)
                 .call(verdict -> announce ? notifications.record(owner, verdict.notice()) : Uni.createFrom().voidItem())
                 .map(PullService.Verdict::changed);
     }
@@ -168,14 +168,7 @@ public class PullResource {
     @Operation(summary = "Delete every point of the pull request in that repository")
     @APIResponse(responseCode = "200", ref = ApiDocumentation.DELETED)
     public Uni<List<Object>> delete(@PathParam("repo") String repo, @PathParam("pull") String pull) {
-        return pulls.delete(caller.id(), pull(repo, pull)).replaceWith(List.of());
+        return pulls.delete(caller.id(), PullService.Pull.of(repo, pull)).replaceWith(List.of());
     }
 
-    static PullService.Pull pull(String repo, String number) {
-        try {
-            return new PullService.Pull(repo, Integer.parseInt(number));
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(ValidationProblem.notAnInteger(List.of("path", "pull_number"), number));
-        }
-    }
 }

@@ -17,11 +17,13 @@ import dev.tarkka.changes.DisabledMetrics;
 import dev.tarkka.changes.TestReport;
 import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.error.ApiException;
+import dev.tarkka.error.ValidationProblem;
 import dev.tarkka.notify.ChangeNotice;
 import dev.tarkka.notify.PullNotice;
 import dev.tarkka.series.DuplicateResultException;
 import dev.tarkka.series.OwnerLimits;
 import dev.tarkka.series.PullEntry;
+import dev.tarkka.series.RepoBranch;
 import dev.tarkka.series.SeriesStore;
 import dev.tarkka.series.StoredPoint;
 import dev.tarkka.series.TestNames;
@@ -56,6 +58,15 @@ public class PullService {
 
     /** One pull request of one repository. */
     public record Pull(String repo, int number) {
+
+        /** The pull request a path names; 422 when the number is not one. */
+        public static Pull of(String repo, String number) {
+            try {
+                return new Pull(repo, Integer.parseInt(number));
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid(ValidationProblem.notAnInteger(List.of("path", "pull_number"), number));
+            }
+        }
     }
 
     /** The verdict of a pull request at one commit: the reports with changes, and every test looked at. */
@@ -94,38 +105,54 @@ public class PullService {
     }
 
     /**
-     * The test's history up to the pull request's base, then the pull request's newest point (at {@code commit},
-     * when given), as they are read; null when the pull request has no point for the test.
+     * The test's history up to the pull request's base (only that of one repository and branch when {@code only}
+     * is given), then the pull request's newest point (at {@code commit}, when given), as they are read; null when
+     * the pull request has no point for the test.
      */
-    public Uni<Multi<StoredPoint>> result(ObjectId owner, Pull pull, String testName, String commit) {
+    public Uni<Multi<StoredPoint>> result(ObjectId owner, Pull pull, String testName, String commit, RepoBranch only) {
         TestNames.require(testName);
         return series.pullPoint(owner, testName, pull.number(), pull.repo(), commit).map(point -> point == null ? null
-                : Multi.createBy().concatenating().streams(series.history(owner, testName, cutoff(point)),
+                : Multi.createBy().concatenating().streams(series.history(owner, testName, cutoff(point), only),
                         Multi.createFrom().item(point)));
+    }
+
+    /** The names of the tests the pull request has points for at {@code commit}, sorted. */
+    public Uni<List<String>> testNames(ObjectId owner, Pull pull, String commit) {
+        return series.pullTestNames(owner, pull.number(), pull.repo(), commit);
     }
 
     /** The verdict at {@code commit} for one test, or for every test the pull request uploaded there. */
     public Uni<Verdict> verdict(ObjectId owner, Pull pull, String commit, String testName) {
         Uni<List<String>> names = testName != null ? Uni.createFrom().item(List.of(TestNames.require(testName)))
-                : series.pullTestNames(owner, pull.number(), pull.repo(), commit).invoke(found -> {
+                : testNames(owner, pull, commit).invoke(found -> {
                     if (found.isEmpty()) {
                         throw ApiException.notFound("No test results found");
                     }
                 });
         return names.chain(tests -> configs.detectionOptions(owner).chain(options -> Multi.createFrom().iterable(tests)
-                .onItem().transformToUniAndConcatenate(test -> verdict(owner, pull, commit, test, options, tests))
+                .onItem().transformToUniAndConcatenate(test -> verdict(owner, pull, commit, test, options, tests, null))
                 .filter(verdict -> verdict.report().groups() != null && !verdict.report().groups().isEmpty())
                 .collect().asList()
                 .map(changed -> new Verdict(pull, commit, changed.stream().map(TestVerdict::report).toList(),
                         changed.stream().flatMap(v -> v.notices().stream()).toList(), tests))));
     }
 
+    /**
+     * One test's report at {@code commit}, its history only the points of one repository and branch (a public
+     * test's); nothing is announced.
+     */
+    public Uni<TestReport> testVerdict(ObjectId owner, Pull pull, String commit, String testName, RepoBranch only) {
+        return configs.detectionOptions(owner)
+                .chain(options -> verdict(owner, pull, commit, testName, options, List.of(testName), only))
+                .map(TestVerdict::report);
+    }
+
     private Uni<TestVerdict> verdict(ObjectId owner, Pull pull, String commit, String testName, DetectionOptions options,
-            List<String> tests) {
+            List<String> tests, RepoBranch only) {
         return series.pullPoint(owner, testName, pull.number(), pull.repo(), commit)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Did not find any commits for test_name '"
                         + tests + "'. Not even " + commit + " which is the commit of this pull request."))
-                .chain(point -> series.seriesUpTo(owner, testName, cutoff(point))
+                .chain(point -> series.seriesUpTo(owner, testName, cutoff(point), only)
                         .map(history -> history.addAll(List.of(point)).build()))
                 .chain(points -> disabledMetrics.of(owner, testName)
                         .chain(disabled -> changes.analyse(testName, points, disabled, options))

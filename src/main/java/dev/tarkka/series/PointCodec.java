@@ -29,6 +29,7 @@ final class PointCodec {
     static final String PULL_REQUEST = "pull_request";
     static final String GIT_REPO = "attributes.git_repo";
     static final String GIT_COMMIT = "attributes.git_commit";
+    static final String BRANCH = "attributes.branch";
     static final int SCHEMA_VERSION = 1;
     /** What reads of points use: the bulky compound key stays on the server. */
     static final Bson POINT_FIELDS = Projections.fields(Projections.excludeId(),

@@ -166,9 +166,12 @@ public class SeriesStore implements IndexedCollection {
         return results().find(filter, limit == null ? options : options.limit(limit)).map(PointCodec::fromDocument);
     }
 
-    /** The test's own points up to and including {@code cutoff}: what a pull request is compared with. */
-    public Multi<StoredPoint> history(ObjectId owner, String testName, long cutoff) {
-        return results().find(Filters.and(ownSeries(owner, testName), Filters.lte(PointCodec.TIMESTAMP, cutoff)),
+    /**
+     * The test's own points up to and including {@code cutoff}: what a pull request is compared with; only those of
+     * one repository and branch when {@code only} is given.
+     */
+    public Multi<StoredPoint> history(ObjectId owner, String testName, long cutoff, RepoBranch only) {
+        return results().find(upTo(owner, testName, cutoff, only),
                 new FindOptions().sort(SERIES_ORDER).projection(PointCodec.POINT_FIELDS)).map(PointCodec::fromDocument);
     }
 
@@ -180,9 +183,15 @@ public class SeriesStore implements IndexedCollection {
         return state.series(owner, testName, () -> columns(ownSeries(owner, testName)));
     }
 
-    /** The test's own series up to and including {@code cutoff}, in columns. */
-    public Uni<StoredSeries.Builder> seriesUpTo(ObjectId owner, String testName, long cutoff) {
-        return builder(Filters.and(ownSeries(owner, testName), Filters.lte(PointCodec.TIMESTAMP, cutoff)));
+    /** {@link #history} in columns. */
+    public Uni<StoredSeries.Builder> seriesUpTo(ObjectId owner, String testName, long cutoff, RepoBranch only) {
+        return builder(upTo(owner, testName, cutoff, only));
+    }
+
+    private static Bson upTo(ObjectId owner, String testName, long cutoff, RepoBranch only) {
+        Bson filter = Filters.and(ownSeries(owner, testName), Filters.lte(PointCodec.TIMESTAMP, cutoff));
+        return only == null ? filter : Filters.and(filter, Filters.eq(PointCodec.GIT_REPO, only.gitRepo()),
+                Filters.eq(PointCodec.BRANCH, only.branch()));
     }
 
     Uni<StoredSeries> columns(Bson filter) {
@@ -228,7 +237,7 @@ public class SeriesStore implements IndexedCollection {
         List<Bson> pipeline = List.of(
                 Aggregates.match(Filters.and(Ownership.of(owner), Filters.exists(PointCodec.PULL_REQUEST, true))),
                 Aggregates.group(new Document("git_repo", "$" + PointCodec.GIT_REPO)
-                        .append("branch", "$attributes.branch")
+                        .append("branch", "$" + PointCodec.BRANCH)
                         .append("git_commit", "$" + PointCodec.GIT_COMMIT)
                         .append("pull_request", "$" + PointCodec.PULL_REQUEST),
                         Accumulators.push("test_names", "$" + PointCodec.TEST_NAME)));

@@ -169,4 +169,63 @@ class PublicApiTest {
         given().get("/api/v0/public/results").then().body("test_name", not(hasItem(test)));
         given().get("/api/v0/public/result/" + test).then().statusCode(404);
     }
+
+    /**
+     * api.md §8.2's pull-request reads, with the §8 leak fixed there too: a public test's pull request is compared
+     * with the published history only, and only public tests of the published repository are listed.
+     */
+    @Test
+    void pullRequestsOfAPublicTestShowOnlyWhatIsPublic() {
+        String name = owner + "/public-repo/main/bench";
+        List<Map<String, Object>> published = new ArrayList<>();
+        List<Map<String, Object>> secret = new ArrayList<>();
+        for (int t = 1; t <= 9; t++) {
+            published.add(Api.point(t, Map.of("m", 10 + (t % 2) * 0.1), repo, "main", "pub" + t));
+            secret.add(Api.point(10 + t, Map.of("m", 30 + (t % 2) * 0.1), privateRepo, "main", "secret" + t));
+        }
+        john.json(published).post("/api/v0/result/bench").then().statusCode(200);
+        john.json(secret).post("/api/v0/result/bench").then().statusCode(200);
+        john.json(List.of(row(true, repo, "main"))).post("/api/v0/config/bench").then().statusCode(200);
+        String publicPull = owner + "/public-repo/5";
+        john.json(List.of(Api.point(20, Map.of("m", 30), repo, "feature", "prpub")))
+                .post("/api/v0/pulls/" + publicPull + "/result/bench").then().statusCode(200);
+        john.json(List.of(Api.point(20, Map.of("m", 30), repo, "feature", "prpub")))
+                .post("/api/v0/pulls/" + publicPull + "/result/hidden-bench").then().statusCode(200);
+        john.json(List.of(Api.point(21, Map.of("m", 99), privateRepo, "feature", "prsecret")))
+                .post("/api/v0/pulls/" + owner + "/private-repo/6/result/bench").then().statusCode(200);
+
+        String points = given().get("/api/v0/public/pulls/" + publicPull + "/result/prpub/test/" + name).then()
+                .statusCode(200).body("$", hasSize(10)).body("[9].pull_request", equalTo(5))
+                .body("[9].attributes.git_commit", equalTo("prpub")).extract().asString();
+        // against the published history the pull request's 30 is a change; against all of the owner's points
+        // (the private repository's runs are at 30) it is not
+        Api reader = Api.newUser();
+        String verdict = reader.as().get("/api/v0/public/pulls/" + publicPull + "/changes/prpub/test/" + name).then()
+                .statusCode(200).body("$", hasSize(1)).body("[0].bench[0].time", equalTo(20)).extract().asString();
+        john.as().get("/api/v0/pulls/" + publicPull + "/changes/prpub/test/bench").then().statusCode(200).body("$", empty());
+        String verdicts = reader.as().get("/api/v0/public/pulls/" + publicPull + "/changes/prpub").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].bench[0].time", equalTo(20)).extract().asString();
+        String list = given().get("/api/v0/public/pulls/" + owner).then().statusCode(200).body("$", hasSize(1))
+                .body("[0].pull_number", equalTo(5)).body("[0].test_names", contains("bench"))
+                .body("[0].git_repo", equalTo(repo)).extract().asString();
+        given().get("/api/v0/public/pulls/" + owner + "/public-repo/feature").then().statusCode(200).body("$", hasSize(1));
+        given().get("/api/v0/public/pulls/" + owner + "/public-repo/main").then().statusCode(200).body("$", empty());
+        given().get("/api/v0/public/pulls/" + owner + "/public-repo/feature/bench").then().statusCode(200)
+                .body("$", hasSize(1));
+        given().get("/api/v0/public/pulls/" + owner + "/public-repo/feature/hidden-bench").then().statusCode(200)
+                .body("$", empty());
+        for (String answer : List.of(points, verdict, verdicts, list)) {
+            assertThat(answer).doesNotContain("secret").doesNotContain("private-repo").doesNotContain("hidden");
+        }
+
+        given().get("/api/v0/public/pulls/" + publicPull + "/changes/prpub").then().statusCode(401);
+        given().get("/api/v0/public/pulls/" + owner + "/private-repo/6/result/prsecret/test/" + name).then()
+                .statusCode(404);
+        given().get("/api/v0/public/pulls/" + publicPull + "/result/nope/test/" + name).then().statusCode(404);
+        reader.as().get("/api/v0/public/pulls/" + owner + "/private-repo/6/changes/prsecret").then().statusCode(404)
+                .body("detail", equalTo("No test results found"));
+        reader.as().get("/api/v0/public/pulls/" + publicPull + "/changes/prpub/test/" + owner + "/x/main/bench").then()
+                .statusCode(404).body("detail", equalTo("No such test exists"));
+        given().get("/api/v0/public/pulls/").then().statusCode(404);
+    }
 }
