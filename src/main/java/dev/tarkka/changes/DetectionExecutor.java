@@ -6,11 +6,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -19,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.MDC;
 
 import dev.tarkka.config.TarkkaConfig;
+import dev.tarkka.http.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,8 +47,8 @@ public class DetectionExecutor {
         int threads = config.detection().effectiveMaxConcurrency();
         this.queueTimeout = config.detection().queueTimeout();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                named("tarkka-detection-"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(named("tarkka-detection-timer-"));
+                DaemonThreads.named("tarkka-detection-"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tarkka-detection-timer-"));
         this.registry = registry;
         this.gauges = List.of(
                 Gauge.builder("tarkka.detection.pool.active", pool, ThreadPoolExecutor::getActiveCount)
@@ -105,14 +104,5 @@ public class DetectionExecutor {
         gauges.forEach(registry::remove);
         timer.shutdownNow();
         pool.shutdown();
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -150,6 +150,12 @@ public interface TarkkaConfig {
          */
         Optional<MemorySize> seriesMemory();
 
+        /**
+         * Memory for series kept decoded between uploads (about 200 bytes a point), so that appending to a long test
+         * reads only its newest chunk. Default: 10 % of the maximum heap; 0 turns it off.
+         */
+        Optional<MemorySize> seriesCache();
+
         /** Readiness is DOWN while the heap, measured after the last collection, is fuller than this. */
         @WithDefault("0.9")
         double heapReadyBelow();
@@ -165,7 +171,10 @@ public interface TarkkaConfig {
     }
 
     interface Detection {
-        /** Change detections running at once; defaults to the number of available processors. */
+        /**
+         * Change detections running at once; defaults to one fewer than the available processors (at least one), so
+         * a core's worth of time stays for I/O and health probes.
+         */
         OptionalInt maxConcurrency();
 
         /** How long a request waits for a free detection slot before it gets 503 with Retry-After. */
@@ -173,7 +182,7 @@ public interface TarkkaConfig {
         Duration queueTimeout();
 
         default int effectiveMaxConcurrency() {
-            return maxConcurrency().orElse(Runtime.getRuntime().availableProcessors());
+            return maxConcurrency().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         }
     }
 

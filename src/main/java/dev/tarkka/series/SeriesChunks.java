@@ -66,19 +66,33 @@ class SeriesChunks implements IndexedCollection {
                 .append("generation", generation).append("chunk", chunk);
     }
 
-    /** The series held by a generation of {@code chunks} chunks, built point by point without documents per point. */
-    Uni<StoredSeries.Builder> read(ObjectId owner, String testName, String generation, int chunks,
+    /**
+     * Chunks {@code from} to {@code chunks - 1} of a generation decoded into {@code into}, point by point without
+     * documents per point; answers how many points {@code into} held before the last chunk was added.
+     */
+    Uni<Integer> read(ObjectId owner, String testName, String generation, int from, int chunks,
             StoredSeries.Builder into) {
-        return stream(owner, testName, generation, chunks)
-                .collect().in(() -> into, (series, chunk) -> ChunkCodec.decode(chunk, chunk.getDate("modified"), series));
+        int[] sealed = { into.size() };
+        return stream(owner, testName, generation, from, chunks).invoke(chunk -> {
+            if (chunk.getInteger("chunk") == chunks - 1) {
+                sealed[0] = into.size();
+            }
+            ChunkCodec.decode(chunk, chunk.getDate("modified"), into);
+        }).collect().last().replaceWith(() -> sealed[0]);
+    }
+
+    /** All of the generation's chunks, in order: see {@link #stream(ObjectId, String, String, int, int)}. */
+    Multi<Document> stream(ObjectId owner, String testName, String generation, int chunks) {
+        return stream(owner, testName, generation, 0, chunks);
     }
 
     /**
-     * The generation's chunks in order, a few at a time by their keys: the primary key finds them on any store
-     * (the embedded one scans a collection for any other filter), and a reader holds a few chunks at once.
+     * Chunks {@code from} to {@code chunks - 1} of the generation in order, a few at a time by their keys: the
+     * primary key finds them on any store (the embedded one scans a collection for any other filter), and a reader
+     * holds a few chunks at once.
      */
-    Multi<Document> stream(ObjectId owner, String testName, String generation, int chunks) {
-        return Multi.createFrom().range(0, chunks).group().intoLists().of(CHUNKS_PER_READ)
+    Multi<Document> stream(ObjectId owner, String testName, String generation, int from, int chunks) {
+        return Multi.createFrom().range(from, chunks).group().intoLists().of(CHUNKS_PER_READ)
                 .onItem().transformToMultiAndConcatenate(numbers -> chunks().find(
                         Filters.in("_id", numbers.stream().map(chunk -> id(owner, testName, generation, chunk)).toList()),
                         new FindOptions().sort(Sorts.ascending("chunk"))));

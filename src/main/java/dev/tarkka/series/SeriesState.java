@@ -42,8 +42,10 @@ class SeriesState {
     private final SeriesChunks chunks;
     private final OwnerLimits limits;
     private final SeriesMemory memory;
+    private final SeriesCache cache;
 
-    SeriesState(SeriesHeads heads, SeriesChunks chunks, OwnerLimits limits, SeriesMemory memory) {
+    SeriesState(SeriesHeads heads, SeriesChunks chunks, OwnerLimits limits, SeriesMemory memory, SeriesCache cache) {
+        this.cache = cache;
         this.heads = heads;
         this.chunks = chunks;
         this.limits = limits;
@@ -122,19 +124,44 @@ class SeriesState {
     /** The series from its columns when they are current, else from {@code fromPoints}, rebuilding the columns. */
     Uni<StoredSeries> series(ObjectId owner, String testName, Supplier<Uni<StoredSeries>> fromPoints) {
         return heads.find(owner, testName).chain(head -> {
-            long points = head == null ? 0 : head.count();
             if (head != null && head.usable()) {
-                return memory.<StoredSeries.Builder>admit(points * SeriesMemory.COLUMN_BYTES, () -> chunks.read(owner, testName,
-                        head.generation(), head.chunks(), new StoredSeries.Builder((int) head.count())))
-                        .map(StoredSeries.Builder::build)
-                        .chain(series -> series.size() == head.count() ? Uni.createFrom().item(series)
-                                : rebuild(owner, testName, head, fromPoints));
+                return fromColumns(owner, testName, head).chain(series -> series != null ? Uni.createFrom().item(series)
+                        : rebuild(owner, testName, head, fromPoints));
             }
             if (head != null && head.abandoned(Instant.now())) {
                 return heads.forgetAbandoned(owner, testName, head).chain(() -> heads.find(owner, testName))
                         .chain(fresh -> rebuild(owner, testName, fresh, fromPoints));
             }
             return rebuild(owner, testName, head, fromPoints);
+        });
+    }
+
+    /**
+     * The series the head's generation holds (null when its chunks do not hold as many points as the head says):
+     * from the series kept in memory when there is one of that generation, reading only the chunks from its last one
+     * on; else from all of the chunks.
+     */
+    private Uni<StoredSeries> fromColumns(ObjectId owner, String testName, SeriesHeads.Head head) {
+        SeriesCache.Entry kept = cache.find(owner, testName, head.generation());
+        if (kept != null && kept.chunks() == head.chunks() && kept.series().size() == head.count()) {
+            return Uni.createFrom().item(kept.series());
+        }
+        boolean extend = kept != null && kept.chunks() > 0 && kept.chunks() <= head.chunks()
+                && kept.series().size() <= head.count();
+        int from = extend ? kept.chunks() - 1 : 0;
+        int known = extend ? kept.sealedPoints() : 0;
+        return memory.admit((head.count() - known) * SeriesMemory.COLUMN_BYTES, () -> {
+            StoredSeries.Builder builder = extend ? StoredSeries.Builder.startingWith(kept.series(), known, (int) head.count())
+                    : new StoredSeries.Builder((int) head.count());
+            return chunks.read(owner, testName, head.generation(), from, head.chunks(), builder)
+                    .map(sealed -> {
+                        StoredSeries series = builder.build();
+                        if (series.size() != head.count()) {
+                            return null;
+                        }
+                        cache.keep(owner, testName, new SeriesCache.Entry(head.generation(), head.chunks(), sealed, series));
+                        return series;
+                    });
         });
     }
 
@@ -184,11 +211,13 @@ class SeriesState {
 
     /** Runs {@code delete} of the whole test; the next read finds it empty and drops its head and chunks. */
     Uni<Void> deleting(ObjectId owner, String testName, Uni<Void> delete) {
+        cache.forget(owner, testName);
         return written(owner, testName, delete.replaceWith(false), List.of(), Instant.now());
     }
 
     /** Runs {@code delete} of all the owner's points; the next reads find their tests empty and drop them. */
     Uni<Void> deletingAll(ObjectId owner, Uni<Void> delete) {
+        cache.forgetAll(owner);
         return heads.beginDeletingAll(owner).chain(() -> delete).chain(() -> heads.endDeletingAll(owner));
     }
 }

@@ -126,12 +126,44 @@ public final class StoredSeries {
         private Date newest;
 
         public Builder(int expectedPoints) {
-            int capacity = Math.max(16, expectedPoints);
-            columns = new SeriesColumns.Builder(capacity);
+            this(new SeriesColumns.Builder(Math.max(16, expectedPoints)), Math.max(16, expectedPoints));
+        }
+
+        /**
+         * A builder holding the first {@code points} points of {@code series}, room for {@code expectedPoints}: the
+         * same as adding those points again, without the work. The points after them must be no older than the
+         * series' newest write, as appended points are.
+         */
+        static Builder startingWith(StoredSeries series, int points, int expectedPoints) {
+            Builder builder = new Builder(SeriesColumns.Builder.startingWith(series.columns, points, expectedPoints),
+                    Math.max(points, expectedPoints));
+            System.arraycopy(series.commits, 0, builder.commits, 0, points);
+            System.arraycopy(series.branches, 0, builder.branches, 0, points);
+            System.arraycopy(series.repos, 0, builder.repos, 0, points);
+            System.arraycopy(series.pullRequests, 0, builder.pullRequests, 0, points);
+            series.metrics.forEach((name, texts) -> {
+                SeriesColumns.Metric column = series.columns.metric(name);
+                int measured = column.measuredBefore(points);
+                if (measured > 0) {
+                    builder.metrics.put(name, new MetricTextsBuilder(texts, measured, column.positions()[measured - 1]));
+                }
+            });
+            builder.size = points;
+            builder.newest = points == 0 ? null : series.stamp.lastModified();
+            return builder;
+        }
+
+        private Builder(SeriesColumns.Builder columns, int capacity) {
+            this.columns = columns;
             commits = new String[capacity];
             branches = new String[capacity];
             repos = new String[capacity];
             pullRequests = new Integer[capacity];
+        }
+
+        /** Points added so far. */
+        int size() {
+            return size;
         }
 
         /** Adds a point; answers its index, for {@link #addMetric}. */
@@ -206,9 +238,22 @@ public final class StoredSeries {
 
         private String[] units = new String[16];
         private String[] directions = new String[16];
-        private final BitSet integral = new BitSet();
+        private final BitSet integral;
         private int size;
         private int lastPoint = -1;
+
+        MetricTextsBuilder() {
+            integral = new BitSet();
+        }
+
+        /** The first {@code measured} entries of built texts, the last of them at point {@code lastPoint}. */
+        MetricTextsBuilder(MetricTexts texts, int measured, int lastPoint) {
+            units = Arrays.copyOf(texts.units(), Math.max(16, measured));
+            directions = Arrays.copyOf(texts.directions(), Math.max(16, measured));
+            integral = texts.integral().get(0, measured);
+            size = measured;
+            this.lastPoint = lastPoint;
+        }
 
         void add(int point, String unit, String direction, boolean isIntegral) {
             if (size == units.length) {

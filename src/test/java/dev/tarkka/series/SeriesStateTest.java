@@ -64,6 +64,34 @@ class SeriesStateTest {
         assertThat(report).contains("\"time\":1501");
     }
 
+    /**
+     * Issue 15: an upload's cost must not grow with the test's history. The series read for the analysis before is
+     * kept, and the analysis after an append reads only the chunk the append rewrote.
+     */
+    @Test
+    void anAppendToAKeptSeriesReadsOnlyItsNewestChunk() {
+        Api user = Api.newUser();
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (int t = 1; t <= 3000; t++) { // three chunks
+            points.add(Api.point(t, "m", t <= 1500 ? 10.0 + t % 7 : 20.0 + t % 7));
+        }
+        user.json(points).post("/api/v0/result/long/b").then().statusCode(200);
+        user.as().get("/api/v0/result/long/b/changes").then().statusCode(200);
+
+        log.clear();
+        String answer = user.json(List.of(Api.point(3001, "m", 23.0))).post("/api/v0/result/long/b").then()
+                .statusCode(200).extract().asString();
+
+        List<String> chunkReads = log.queries().stream()
+                .filter(query -> query.collection().equals(StoreNames.SERIES_CHUNKS) && query.command().equals("find"))
+                .map(query -> query.filter().toJson()).filter(filter -> filter.contains("\"long/b\"")).toList();
+        assertThat(chunkReads).as("chunks read by the append and its analysis").isNotEmpty()
+                .allMatch(filter -> filter.contains("\"chunk\": 2"))
+                .noneMatch(filter -> filter.matches(".*\"chunk\": [01]\\D.*"));
+        assertThat(answer).contains("\"time\":1501");
+        user.as().get("/api/v0/result/long/b").then().statusCode(200).body("$", Matchers.hasSize(3001));
+    }
+
     @Test
     void aNewTestsFirstUploadIsItsSeriesWithoutReadingPoints() {
         Api user = Api.newUser();
