@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * What the service adds to its engine, in one run against the packaged jar: the time of a one-point upload as the
  * test's history grows (10 to 100,000 points: the curve should be flat), {@code /analyze} against the engine's own
- * time in the same requests (read from the service's {@code tarkka_detection_seconds} metric), and the liveness
- * probe's p99 idle and under concurrent 50k-point analyses.
+ * time in the same requests (read from the service's {@code tarkka_detection_seconds} metric), the reads of 300
+ * tests' summaries, and the liveness probe's p99 idle and under concurrent 50k-point analyses.
  *
  * <pre>java -cp bench/load/target/tarkka-load.jar dev.tarkka.load.ServicePath [rounds] [analysing clients]</pre>
  */
@@ -52,6 +52,7 @@ public final class ServicePath {
             ServicePath bench = new ServicePath(service.baseUrl(),
                     new BenchClient(service.baseUrl()).signUp("path@example.com", "service-path-secret"));
             bench.uploads(rounds);
+            bench.summaries(rounds);
             bench.analyses(rounds);
             bench.liveness(analysers);
         }
@@ -87,6 +88,34 @@ public final class ServicePath {
             double p50 = BenchClient.percentile(times[i], 50);
             System.out.printf("| %,d | %.1f | %.1f | %.2f |%n", HISTORY_SIZES[i], p50, BenchClient.percentile(times[i], 90),
                     p50 / small);
+        }
+    }
+
+    /** The reads of a team's overview: 300 tests of 50 points under one repository and branch. */
+    private void summaries(int rounds) throws Exception {
+        int tests = 300;
+        for (int k = 0; k < tests; k++) {
+            StringBuilder body = new StringBuilder("[");
+            for (int t = 1; t <= 50; t++) {
+                body.append(t > 1 ? "," : "").append(AppendLatency.point(t, level(t, 50)));
+            }
+            client.send("POST", "/api/v0/result/team/repo/main/bench-" + k, body.append(']').toString(), 200);
+        }
+        System.out.printf("%nReads over %d tests of 50 points, %d requests each after %d warm-up (ms)%n", tests, rounds,
+                WARM_UP);
+        System.out.printf("| read | p50 | p90 |%n|---|---:|---:|%n");
+        for (String path : List.of("/api/v0/result/team/repo/main/summary", "/api/v0/result/team/repo/main/summarySiblings",
+                "/api/v0/results")) {
+            long[] times = new long[rounds];
+            for (int i = -WARM_UP; i < rounds; i++) {
+                long started = System.nanoTime();
+                client.send("GET", path, null, 200);
+                if (i >= 0) {
+                    times[i] = System.nanoTime() - started;
+                }
+            }
+            System.out.printf("| `GET %s` | %.1f | %.1f |%n", path.replace("/api/v0", ""), BenchClient.percentile(times, 50),
+                    BenchClient.percentile(times, 90));
         }
     }
 
