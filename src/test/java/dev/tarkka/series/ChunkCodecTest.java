@@ -36,7 +36,7 @@ class ChunkCodecTest {
                     ChunkCodec.decode(chunk, Date.from(WRITTEN), back);
                 }
             }
-            assertSame(back.build(), series);
+            SeriesAssertions.assertSame(back.build(), series);
         }
     }
 
@@ -76,26 +76,5 @@ class ChunkCodecTest {
             }
         }
         return builder.build();
-    }
-
-    private static void assertSame(StoredSeries actual, StoredSeries expected) {
-        assertThat(actual.size()).isEqualTo(expected.size());
-        assertThat(actual.stamp()).isEqualTo(expected.stamp());
-        for (int point = 0; point < expected.size(); point++) {
-            assertThat(actual.time(point)).isEqualTo(expected.time(point));
-            assertThat(actual.commit(point)).isEqualTo(expected.commit(point));
-            assertThat(actual.branch(point)).isEqualTo(expected.branch(point));
-            assertThat(actual.repo(point)).isEqualTo(expected.repo(point));
-        }
-        assertThat(actual.columns().metricNames()).containsExactlyElementsOf(expected.columns().metricNames());
-        for (String metric : expected.columns().metricNames()) {
-            var want = expected.columns().metric(metric);
-            var got = actual.columns().metric(metric);
-            assertThat(got.positions()).containsExactly(want.positions());
-            assertThat(got.missing()).isEqualTo(want.missing());
-            for (int i = 0; i < want.size(); i++) {
-                assertThat(actual.measured(metric, i)).isEqualTo(expected.measured(metric, i));
-            }
-        }
     }
 }

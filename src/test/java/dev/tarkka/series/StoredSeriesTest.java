@@ -9,7 +9,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tarkka.detection.SeriesColumns;
 
 /** A builder started from a series' first points builds what adding all of them would. */
 class StoredSeriesTest {
@@ -34,31 +33,7 @@ class StoredSeriesTest {
             StoredSeries.Builder builder = StoredSeries.Builder.startingWith(whole, prefix, 500);
             assertThat(builder.size()).isEqualTo(prefix);
             StoredSeries rebuilt = builder.addAll(points.subList(prefix, points.size())).build();
-            assertSame(rebuilt, whole);
-        }
-    }
-
-    private static void assertSame(StoredSeries actual, StoredSeries expected) {
-        assertThat(actual.size()).isEqualTo(expected.size());
-        assertThat(actual.stamp()).isEqualTo(expected.stamp());
-        assertThat(actual.metricNames()).containsExactlyElementsOf(expected.metricNames());
-        for (int i = 0; i < expected.size(); i++) {
-            assertThat(actual.time(i)).isEqualTo(expected.time(i));
-            assertThat(actual.commit(i)).isEqualTo(expected.commit(i));
-            assertThat(actual.branch(i)).isEqualTo(expected.branch(i));
-            assertThat(actual.repo(i)).isEqualTo(expected.repo(i));
-            assertThat(actual.columns().attributes(i)).isEqualTo(expected.columns().attributes(i));
-        }
-        for (String metric : expected.metricNames()) {
-            SeriesColumns.Metric a = actual.columns().metric(metric);
-            SeriesColumns.Metric e = expected.columns().metric(metric);
-            assertThat(a.positions()).containsExactly(e.positions());
-            assertThat(a.values()).containsExactly(e.values());
-            assertThat(a.missing()).isEqualTo(e.missing());
-            assertThat(actual.columns().filled(metric)).containsExactly(expected.columns().filled(metric));
-            for (int i = 0; i < e.size(); i++) {
-                assertThat(actual.measured(metric, i)).isEqualTo(expected.measured(metric, i));
-            }
+            SeriesAssertions.assertSame(rebuilt, whole);
         }
     }
 }
