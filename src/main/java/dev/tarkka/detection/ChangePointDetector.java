@@ -61,7 +61,8 @@ public final class ChangePointDetector {
     private static WindowDetector windowDetector(DetectionOptions options) {
         CandidateSearch search = CandidateSearch.create(options.algorithm(), windowLen(options));
         return isTarkka(options)
-                ? new WindowDetector(search, RankSumTest::pvalue, TarkkaPreset.WINDOW_PVALUE)
+                ? new WindowDetector(search, RankSumTest::pvalue, TarkkaPreset.WINDOW_PVALUE,
+                TarkkaPreset.OPEN_WINDOW_PVALUE)
                 : new WindowDetector(search, (x, start, split, end) -> TTest.compare(x, start, split, end).pvalue(),
                 options.windowPvalue());
     }

@@ -42,8 +42,8 @@ final class Splitter {
         boolean seenUnsettled = false;
         while (start < n) {
             int end = Math.min(start + windowLen, n);
-            int[] found = detector.detect(x, start, end);
             boolean isSettled = start + windowLen <= n;
+            int[] found = detector.detect(x, start, end, isSettled);
             if (!isSettled && !seenUnsettled) {
                 resumeStart = start;
                 seenUnsettled = true;

@@ -18,6 +18,7 @@ final class TarkkaMerger {
      * @param weakPoints ascending distinct indexes from the split step
      */
     static List<ChangePoint> merge(int[] weakPoints, double[] x, SegmentTests tests) {
+        weakPoints = TarkkaPreset.placeLast(x, weakPoints);
         List<Judged> points = new ArrayList<>(weakPoints.length);
         for (int k = 0; k < weakPoints.length; k++) {
             int before = k == 0 ? 0 : weakPoints[k - 1];

@@ -14,12 +14,15 @@ import java.util.Arrays;
  *   <li><b>A level lasts at least {@value #MIN_SEGMENT} runs.</b> Shorter excursions are never change points; a
  *       spike in the newest run cannot raise one.</li>
  *   <li><b>Stricter, local tests.</b> A change point is tested on at most {@value #COMPARED_RUNS} runs on each side
- *       at p &lt; {@value #MAX_PVALUE}; a change in the newest {@value #NEWEST_RUNS} runs at
- *       p &lt; {@value #NEWEST_PVALUE}, which the exact rank test reaches with three runs on a clear shift; the last
- *       run does not count when it is a spike (further from the new level than the new level is from the old).</li>
+ *       at p &lt; {@value #MAX_PVALUE}, which the exact rank test reaches with three runs on a clear shift. The last
+ *       change point gets one looser look when {@value #NEWEST_RUNS} runs follow it, p &lt; {@value #NEWEST_PVALUE}
+ *       (the window search at the end of the series proposes it at that level too), and the bar then tightens back
+ *       over {@value #TIGHTENING_RUNS} runs; the last run does not count when it is a spike (further from the new
+ *       level than the new level is from the old).</li>
  *   <li><b>A step, not a slope.</b> The levels are the medians of up to {@value #LEVEL_RUNS} runs on each side; they
  *       must differ by more than {@value #MIN_MAGNITUDE} relative and by more than the level moves within either
- *       side, so slow drift and trends are not cut into stairs.</li>
+ *       side (a side of at least {@value #DRIFT_MIN_RUNS} runs), so slow drift and trends are not cut into
+ *       stairs.</li>
  * </ul>
  */
 final class TarkkaPreset {
@@ -28,20 +31,33 @@ final class TarkkaPreset {
     static final int WINDOW = 50;
     /** Significance of a split inside a window. */
     static final double WINDOW_PVALUE = 1e-3;
+    /** ... inside a window that the end of the series cuts short. */
+    static final double OPEN_WINDOW_PVALUE = 2e-3;
     /** Fewest runs on either side of a change point. */
     static final int MIN_SEGMENT = 3;
     /** Significance of a change point in the merge step. */
     static final double MAX_PVALUE = 1e-4;
-    /** A change this close to the end of the series ... */
+    /** A change this close to the end of the series is among the newest runs. */
     static final int NEWEST_RUNS = 5;
-    /** ... is confirmed at this significance: it is one position tested per run, not hundreds. */
-    static final double NEWEST_PVALUE = 1e-3;
+    /**
+     * The last change point, with exactly {@value #NEWEST_RUNS} runs after it, is confirmed at this significance:
+     * one position tested once, on the most runs the newest-run rule sees, so the false alarms it allows are spent
+     * where the test is most powerful. With fewer runs after it, it needs {@link #MAX_PVALUE} (a clear shift).
+     */
+    static final double NEWEST_PVALUE = 2e-3;
+    /**
+     * Over this many further runs the significance needed tightens geometrically from {@link #NEWEST_PVALUE} to
+     * {@link #MAX_PVALUE}, about as fast as the p-value of a real shift falls, so a confirmed change stays confirmed.
+     */
+    static final int TIGHTENING_RUNS = 10;
     /** At most this many runs on each side enter the rank test. */
     static final int COMPARED_RUNS = 100;
     /** The level on each side is the median of at most this many runs next to the change. */
     static final int LEVEL_RUNS = 10;
     /** Smallest relative difference of the two levels. */
     static final double MIN_MAGNITUDE = 0.01;
+    /** A side with fewer runs than this shows no drift: halves of two runs are too noisy (and a spike moves them). */
+    static final int DRIFT_MIN_RUNS = 6;
 
     private TarkkaPreset() {
     }
@@ -62,14 +78,77 @@ final class TarkkaPreset {
         return new SegmentComparison(before, after, spread(x, levelFrom, split), spread(x, split, levelTo), pvalue);
     }
 
+    /**
+     * The weak points with the last one moved by one run when that fits the runs around it better: the rank search
+     * can put a split one run early when the run before a shift happens to be extreme, and at the end of the series
+     * that run would then count as one of the few after the change. Only a last point with fewer than
+     * {@value #NEWEST_RUNS} + {@value #TIGHTENING_RUNS} runs after it moves; the fit is the sum of absolute
+     * deviations from the median of each side, over the {@value #LEVEL_RUNS} runs before and all runs after.
+     */
+    static int[] placeLast(double[] x, int[] weak) {
+        int k = weak.length - 1;
+        if (k < 0) {
+            return weak;
+        }
+        int n = x.length;
+        int p = weak[k];
+        if (n - p >= NEWEST_RUNS + TIGHTENING_RUNS) {
+            return weak;
+        }
+        int before = k == 0 ? 0 : weak[k - 1];
+        int from = Math.max(before, p - LEVEL_RUNS - 1);
+        int best = p;
+        double bestCost = l1(x, from, p, n);
+        for (int q = p - 1; q <= p + 1; q += 2) {
+            if (q - before < MIN_SEGMENT || n - q < MIN_SEGMENT) {
+                continue;
+            }
+            double cost = l1(x, from, q, n);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = q;
+            }
+        }
+        if (best == p) {
+            return weak;
+        }
+        int[] result = weak.clone();
+        result[k] = best;
+        return result;
+    }
+
+    /** Σ|x − median| of x[from, split) and of x[split, to). */
+    private static double l1(double[] x, int from, int split, int to) {
+        double left = median(x, from, split);
+        double right = median(x, split, to);
+        double cost = 0;
+        for (int i = from; i < split; i++) {
+            cost += Math.abs(x[i] - left);
+        }
+        for (int i = split; i < to; i++) {
+            cost += Math.abs(x[i] - right);
+        }
+        return cost;
+    }
+
     /** Whether a change at {@code index} is among the newest runs of a series of {@code n}. */
     static boolean isNewest(int index, int n) {
         return n - index <= NEWEST_RUNS;
     }
 
-    /** The significance a change point at {@code index} needs in a series of {@code n} values whose next point is {@code next}. */
+    /**
+     * The significance a change point at {@code index} needs in a series of {@code n} values whose next point is
+     * {@code next}: {@link #MAX_PVALUE}, except for the last change point with {@value #NEWEST_RUNS} runs after it
+     * ({@link #NEWEST_PVALUE}) and with the {@value #TIGHTENING_RUNS} runs after that (tightening geometrically to
+     * {@link #MAX_PVALUE}).
+     */
     static double requiredPvalue(int index, int next, int n) {
-        return next == n && isNewest(index, n) ? NEWEST_PVALUE : MAX_PVALUE;
+        int runsAfter = n - index;
+        if (next != n || runsAfter < NEWEST_RUNS || runsAfter >= NEWEST_RUNS + TIGHTENING_RUNS) {
+            return MAX_PVALUE;
+        }
+        return NEWEST_PVALUE * StrictMath.pow(MAX_PVALUE / NEWEST_PVALUE,
+                (runsAfter - NEWEST_RUNS) / (double) TIGHTENING_RUNS);
     }
 
     /**
@@ -97,9 +176,9 @@ final class TarkkaPreset {
                 && step > drift(x, index, Math.min(end, index + LEVEL_RUNS));
     }
 
-    /** |median of the second half − median of the first half| of x[from, to); 0 below four runs. */
+    /** |median of the second half − median of the first half| of x[from, to); 0 below {@value #DRIFT_MIN_RUNS} runs. */
     private static double drift(double[] x, int from, int to) {
-        if (to - from < 4) {
+        if (to - from < DRIFT_MIN_RUNS) {
             return 0;
         }
         int middle = (from + to) / 2;

@@ -19,15 +19,29 @@ final class WindowDetector {
     private final CandidateSearch search;
     private final SplitTest test;
     private final double threshold;
+    private final double openThreshold;
 
     WindowDetector(CandidateSearch search, SplitTest test, double threshold) {
+        this(search, test, threshold, threshold);
+    }
+
+    /**
+     * @param openThreshold the threshold in a window that the end of the series cuts short (not yet settled, see
+     *                      {@link Splitter}); Otava uses the same for both
+     */
+    WindowDetector(CandidateSearch search, SplitTest test, double threshold, double openThreshold) {
         this.search = search;
         this.test = test;
         this.threshold = threshold;
+        this.openThreshold = openThreshold;
     }
 
-    /** The change points found in the window x[start, end), as ascending absolute indexes. */
-    int[] detect(double[] x, int start, int end) {
+    /**
+     * The change points found in the window x[start, end), as ascending absolute indexes; {@code settled} is false
+     * for a window the end of the series cuts short.
+     */
+    int[] detect(double[] x, int start, int end, boolean settled) {
+        double threshold = settled ? this.threshold : openThreshold;
         List<Segment> segments = new ArrayList<>();
         segments.add(segment(x, start, start, end));
         List<Integer> found = new ArrayList<>();

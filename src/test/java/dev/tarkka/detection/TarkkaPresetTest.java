@@ -82,6 +82,41 @@ class TarkkaPresetTest {
     }
 
     @Test
+    void theLastChangePointGetsOneLooserLookAtItsFifthRunThenTheBarTightensBack() {
+        int n = 200;
+        assertEquals(TarkkaPreset.MAX_PVALUE, TarkkaPreset.requiredPvalue(n - 3, n, n));
+        assertEquals(TarkkaPreset.MAX_PVALUE, TarkkaPreset.requiredPvalue(n - 4, n, n));
+        assertEquals(TarkkaPreset.NEWEST_PVALUE, TarkkaPreset.requiredPvalue(n - 5, n, n));
+        assertEquals(TarkkaPreset.MAX_PVALUE, TarkkaPreset.requiredPvalue(n - 5, n - 2, n), "not the last point");
+        double previous = TarkkaPreset.NEWEST_PVALUE;
+        for (int runsAfter = 6; runsAfter < 5 + TarkkaPreset.TIGHTENING_RUNS; runsAfter++) {
+            double required = TarkkaPreset.requiredPvalue(n - runsAfter, n, n);
+            assertTrue(required < previous && required > TarkkaPreset.MAX_PVALUE, runsAfter + " runs: " + required);
+            previous = required;
+        }
+        assertEquals(TarkkaPreset.MAX_PVALUE, TarkkaPreset.requiredPvalue(n - 15, n, n));
+    }
+
+    @Test
+    void aModerateShiftIsMostlyReportedAtItsFifthRun() {
+        // 2.5 noise deviations: 3 or 4 runs seldom reach p < 0.0001, 5 runs mostly reach the fifth-run look's p
+        int atFour = 0;
+        int atFive = 0;
+        for (int seed = 21; seed < 41; seed++) {
+            Random random = new Random(seed);
+            double[] series = scaledFrom(noisy(random, 105, 100, 0.01), 100, 1.025);
+            atFour += foundNear(100, indexes(Arrays.copyOf(series, 104), TARKKA)) ? 1 : 0;
+            atFive += foundNear(100, indexes(series, TARKKA)) ? 1 : 0;
+        }
+        assertTrue(atFour <= 8, atFour + " of 20 reported with 4 runs");
+        assertTrue(atFive >= 14, atFive + " of 20 reported with 5 runs");
+    }
+
+    private static boolean foundNear(int index, List<Integer> found) {
+        return found.stream().anyMatch(i -> Math.abs(i - index) <= 1);
+    }
+
+    @Test
     void aStepInTheMiddleIsFoundAtItsIndexWithTheLevelsOnEachSide() {
         double[] series = scaledFrom(noisy(new Random(8), 150, 200, 0.02), 70, 0.9);
         List<ChangePoint> found = ChangePointDetector.analyze(series, TARKKA);
