@@ -240,6 +240,17 @@ class SeriesHeads implements IndexedCollection {
         });
     }
 
+    /** Every head of the owner, by test name. */
+    Uni<Map<String, Head>> all(ObjectId owner) {
+        return heads().find(Ownership.of(owner)).collect()
+                .in(LinkedHashMap::new, (found, doc) -> found.put(doc.getString(Ownership.TEST_NAME), head(doc)));
+    }
+
+    /** Whether every test with points of its own has a head (see {@link #isNew}). */
+    boolean listsEveryTest() {
+        return everyTestHasOne;
+    }
+
     /** The stamp of a series that is being rebuilt or written, or was never read: never current. */
     static final SeriesStamp UNKNOWN = new SeriesStamp(-1, null);
 

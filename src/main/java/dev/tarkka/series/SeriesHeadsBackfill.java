@@ -3,6 +3,7 @@ package dev.tarkka.series;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Gives every test stored before series heads existed a head, once: the tests are listed from their heads, and a
- * head without chunks makes the first read build them. Safe beside uploads and on several replicas at once, since a
+ * head without chunks makes the first read build them. Then, likewise, every test with pull-request points stored
+ * before {@link PullTests} existed its row. Safe beside uploads and on several replicas at once, since a
  * head is only ever created if missing; done when the {@code migrations} collection says so.
  */
 @ApplicationScoped
@@ -33,15 +35,18 @@ class SeriesHeadsBackfill {
 
     private static final Logger LOG = Logger.getLogger(SeriesHeadsBackfill.class);
     private static final String DONE = "series_heads";
+    private static final String PULL_TESTS_DONE = "pull_tests";
     private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
 
     private final StoreNames store;
     private final SeriesHeads heads;
+    private final PullTests pullTests;
     private volatile Cancellable running;
 
-    SeriesHeadsBackfill(StoreNames store, SeriesHeads heads) {
+    SeriesHeadsBackfill(StoreNames store, SeriesHeads heads, PullTests pullTests) {
         this.store = store;
         this.heads = heads;
+        this.pullTests = pullTests;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -56,16 +61,25 @@ class SeriesHeadsBackfill {
                 });
     }
 
-    /** Backfills unless done before; answers how many tests it looked at. */
+    /**
+     * Backfills the heads unless done before, then the pull-request rows likewise; answers how many tests got a
+     * head.
+     */
     Uni<Long> run() {
+        return once(DONE, heads::notEveryTestHasOne, this::backfill).invoke(heads::everyTestHasOne)
+                .call(count -> once(PULL_TESTS_DONE, () -> pullTests.completed(false), pullTests::backfill)
+                        .invoke(() -> pullTests.completed(true)));
+    }
+
+    /** Runs {@code backfill} unless the migration {@code name} is recorded as done, then records it. */
+    private Uni<Long> once(String name, Runnable starting, Supplier<Uni<Long>> backfill) {
         var migrations = store.collection(StoreNames.MIGRATIONS);
-        return migrations.find(Filters.eq("_id", DONE)).collect().first()
+        return migrations.find(Filters.eq("_id", name)).collect().first()
                 .chain(done -> done != null ? Uni.createFrom().item(0L) : Uni.createFrom().voidItem()
-                        .invoke(heads::notEveryTestHasOne).chain(this::backfill)
-                        .call(count -> migrations.replaceOne(Filters.eq("_id", DONE),
-                                new Document("_id", DONE).append("at", new Date()).append("tests", count),
-                                new ReplaceOptions().upsert(true))))
-                .invoke(heads::everyTestHasOne);
+                        .invoke(starting).chain(backfill::get)
+                        .call(count -> migrations.replaceOne(Filters.eq("_id", name),
+                                new Document("_id", name).append("at", new Date()).append("tests", count),
+                                new ReplaceOptions().upsert(true))));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,10 +59,14 @@ public class SeriesStore implements IndexedCollection {
 
     private final StoreNames store;
     private final SeriesState state;
+    private final SeriesHeads heads;
+    private final PullTests pullTests;
 
-    SeriesStore(StoreNames store, SeriesState state) {
+    SeriesStore(StoreNames store, SeriesState state, SeriesHeads heads, PullTests pullTests) {
         this.store = store;
         this.state = state;
+        this.heads = heads;
+        this.pullTests = pullTests;
     }
 
     @Override
@@ -108,9 +114,23 @@ public class SeriesStore implements IndexedCollection {
                 .onFailure(StoreErrors::isDuplicateKey).recoverWithUni(e -> undoPartialInsert(docs, e))
                 .onFailure(e -> !(e instanceof DuplicateResultException)).call(e -> forget(docs));
         if (pullRequest != null) {
-            return insert; // a pull request's points are not part of the test's series
+            return ofPullRequest(owner, testName, insert); // a pull request's points are not part of the test's series
         }
         return state.written(owner, testName, insert.replaceWith(true), results, now);
+    }
+
+    /**
+     * Runs {@code write} of a pull request's points with the test's pull-request row written first, so that the
+     * test is listed as soon as the points are stored; the row goes again if the write fails and left no point.
+     */
+    private Uni<Void> ofPullRequest(ObjectId owner, String testName, Uni<Void> write) {
+        return pullTests.record(owner, testName).chain(() -> write).onFailure().call(e -> pullTests
+                .forgetUnless(owner, testName, hasPullPoints(owner, testName)).onFailure().recoverWithNull());
+    }
+
+    private Uni<Boolean> hasPullPoints(ObjectId owner, String testName) {
+        return results().find(Filters.and(Ownership.ofTest(owner, testName), Filters.exists(PointCodec.PULL_REQUEST, true)),
+                new FindOptions().projection(new Document(PointCodec.ID, 1)).limit(1)).collect().first().map(Objects::nonNull);
     }
 
     /** Upserts every point by its key: a repeated upload replaces the stored values. */
@@ -129,7 +149,7 @@ public class SeriesStore implements IndexedCollection {
         }
         Uni<BulkWriteResult> upsert = results().bulkWrite(writes);
         if (pullRequest != null) {
-            return upsert.replaceWithVoid();
+            return ofPullRequest(owner, testName, upsert.replaceWithVoid());
         }
         // only new points can extend the series' columns; a replaced one changes what is in them
         return state.written(owner, testName, upsert.map(result -> result.getUpserts().size() == results.size()),
@@ -256,7 +276,12 @@ public class SeriesStore implements IndexedCollection {
 
     /** Deletes every point of the pull request in that repository, whatever its test; answers how many. */
     public Uni<Long> deletePull(ObjectId owner, int pullRequest, String repo) {
-        return results().deleteMany(Filters.and(Ownership.of(owner), ofPull(pullRequest, repo)))
+        Bson pull = Filters.and(Ownership.of(owner), ofPull(pullRequest, repo));
+        return results().distinct(PointCodec.TEST_NAME, pull, String.class).collect().asList()
+                .chain(tests -> results().deleteMany(pull).call(() -> Multi.createFrom().iterable(tests)
+                        .onItem().transformToUniAndConcatenate(test -> pullTests.forgetUnless(owner, test,
+                                hasPullPoints(owner, test)))
+                        .collect().last()))
                 .map(r -> r.getDeletedCount());
     }
 
@@ -273,9 +298,31 @@ public class SeriesStore implements IndexedCollection {
     }
 
     public Uni<List<String>> testNames(ObjectId owner) {
-        return results().distinct(PointCodec.TEST_NAME, Ownership.of(owner), String.class)
-                .collect().asList()
-                .map(names -> names.stream().sorted().toList());
+        if (!heads.listsEveryTest() || !pullTests.complete()) {
+            return results().distinct(PointCodec.TEST_NAME, Ownership.of(owner), String.class)
+                    .collect().asList()
+                    .map(names -> names.stream().sorted().toList());
+        }
+        // From the per-test records: a head that counts points and is current, or a pull-request row, lists a test;
+        // a head that cannot tell (written to, or emptied, since it counted) is checked against the points.
+        return Uni.combine().all().unis(heads.all(owner), pullTests.names(owner)).asTuple().chain(records -> {
+            Set<String> names = new TreeSet<>(records.getItem2());
+            List<String> unsure = new ArrayList<>();
+            records.getItem1().forEach((name, head) -> {
+                if (head.count() > 0 && !head.stale()) {
+                    names.add(name);
+                } else if (!names.contains(name)) {
+                    unsure.add(name);
+                }
+            });
+            return Multi.createFrom().iterable(unsure)
+                    .onItem().transformToUniAndConcatenate(name -> results().find(ownSeries(owner, name),
+                            new FindOptions().projection(new Document(PointCodec.ID, 1)).limit(1)).collect().first()
+                            .map(point -> point == null ? null : name))
+                    .filter(Objects::nonNull)
+                    .collect().in(() -> names, Set::add)
+                    .map(List::copyOf);
+        });
     }
 
     /**
@@ -301,12 +348,14 @@ public class SeriesStore implements IndexedCollection {
     }
 
     public Uni<Void> deleteAll(ObjectId owner) {
-        return state.deletingAll(owner, results().deleteMany(Ownership.of(owner)).replaceWithVoid());
+        return state.deletingAll(owner, results().deleteMany(Ownership.of(owner)).replaceWithVoid())
+                .call(() -> pullTests.forgetAll(owner));
     }
 
     /** Deletes the test's points; its head and chunks go too (at once: a deleted test counts toward no limit). */
     public Uni<Void> deleteTest(ObjectId owner, String testName) {
         return state.deleting(owner, testName, results().deleteMany(Ownership.ofTest(owner, testName)).replaceWithVoid())
+                .call(() -> pullTests.forget(owner, testName))
                 .chain(() -> series(owner, testName)).replaceWithVoid();
     }
 

@@ -24,6 +24,7 @@ public class StoreNames {
     public static final String NOTIFICATIONS = "notifications";
     public static final String SERIES_HEADS = "series_heads";
     public static final String SERIES_CHUNKS = "series_chunks";
+    public static final String PULL_TESTS = "pull_tests";
     public static final String MIGRATIONS = "migrations";
     public static final String ORGANIZATIONS = "organizations";
     public static final String ORG_MEMBERS = "org_members";

@@ -191,6 +191,8 @@ class PullsApiTest {
         user.as().delete("/api/v0/pulls/nyrkio/nyrkio/123").then().statusCode(200).body("$", empty());
         user.as().get("/api/v0/pulls").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].git_repo", equalTo("https://github.com/nyrkio/other-repo"));
+        // the tests that had only that pull request's points are gone from the list; t0 has another pull request's
+        user.as().get("/api/v0/results").then().statusCode(200).body("test_name", contains("kept", "t0"));
         user.as().get("/api/v0/pulls/nyrkio/nyrkio/123/result/t0").then().statusCode(404);
         user.as().get("/api/v0/result/kept").then().statusCode(200).body("$", hasSize(9));
         user.json(List.of(point(200, "again", 1))).post("/api/v0/pulls/nyrkio/nyrkio/123/result/t0").then().statusCode(200);

@@ -92,6 +92,36 @@ class SeriesStateTest {
         user.as().get("/api/v0/result/long/b").then().statusCode(200).body("$", Matchers.hasSize(3001));
     }
 
+    /** Issue 15: the test list comes from the per-test records, not from the points. */
+    @Test
+    void theTestListReadsNoPoints() {
+        Api user = Api.newUser();
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (int t = 1; t <= 50; t++) {
+            points.add(Api.point(t, "m", 10.0 + t % 3));
+        }
+        for (String test : List.of("listed/a", "listed/b")) {
+            user.json(points).post("/api/v0/result/" + test).then().statusCode(200);
+        }
+        user.json(List.of(Api.point(1, "m", 1.0))).post("/api/v0/pulls/o/r/3/result/listed/pr-only").then().statusCode(200);
+        user.as().delete("/api/v0/result/listed/a?timestamp=50").then().statusCode(200);
+        user.as().get("/api/v0/result/listed/a/changes").then().statusCode(200); // its head counts again
+
+        log.clear();
+        user.as().get("/api/v0/results").then().statusCode(200)
+                .body("test_name", Matchers.contains("listed/a", "listed/b", "listed/pr-only"));
+        assertThat(log.queries()).as("reads of the points for the test list")
+                .filteredOn(query -> query.collection().equals(StoreNames.RESULTS))
+                .isEmpty();
+
+        // a test emptied point by point: its head no longer counts, and the points say it is gone
+        for (int t = 1; t <= 50; t++) {
+            user.as().delete("/api/v0/result/listed/b?timestamp=" + t).then().statusCode(200);
+        }
+        user.as().get("/api/v0/results").then().statusCode(200)
+                .body("test_name", Matchers.contains("listed/a", "listed/pr-only"));
+    }
+
     @Test
     void aNewTestsFirstUploadIsItsSeriesWithoutReadingPoints() {
         Api user = Api.newUser();
