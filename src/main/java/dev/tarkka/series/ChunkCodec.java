@@ -107,6 +107,15 @@ final class ChunkCodec {
         }
     }
 
+    /** The chunk's newest point (the last in series order), as the API shows points without {@code extra_info}. */
+    static StoredPoint newest(Document chunk) {
+        StoredSeries.Builder builder = new StoredSeries.Builder(SeriesChunks.CHUNK_POINTS);
+        Date modified = chunk.getDate("modified");
+        decode(chunk, modified, builder);
+        StoredSeries series = builder.build();
+        return series.point(series.size() - 1, modified == null ? Instant.EPOCH : modified.toInstant());
+    }
+
     /**
      * The keys ({@code _id}) of the chunk's points at or after {@code since} (all when null), in series order: what
      * finds the points themselves by their primary key.

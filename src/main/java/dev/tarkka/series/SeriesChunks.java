@@ -3,6 +3,7 @@ package dev.tarkka.series;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,6 +40,8 @@ class SeriesChunks implements IndexedCollection {
     static final long MAX_CHUNK_BYTES = 4L << 20;
     /** Chunks fetched by one query. */
     private static final int CHUNKS_PER_READ = 8;
+    /** Last chunks fetched by one query: most are partly filled. */
+    private static final int LAST_CHUNKS_PER_READ = 32;
 
     private final StoreNames store;
 
@@ -96,6 +99,15 @@ class SeriesChunks implements IndexedCollection {
                 .onItem().transformToMultiAndConcatenate(numbers -> chunks().find(
                         Filters.in("_id", numbers.stream().map(chunk -> id(owner, testName, generation, chunk)).toList()),
                         new FindOptions().sort(Sorts.ascending("chunk"))));
+    }
+
+    /** The last chunk of each head's generation (heads without chunks have none), a few per query. */
+    Multi<Document> lastChunks(ObjectId owner, Map<String, SeriesHeads.Head> heads) {
+        List<Document> ids = heads.entrySet().stream().filter(entry -> entry.getValue().chunks() > 0)
+                .map(entry -> id(owner, entry.getKey(), entry.getValue().generation(), entry.getValue().chunks() - 1))
+                .toList();
+        return Multi.createFrom().iterable(ids).group().intoLists().of(LAST_CHUNKS_PER_READ)
+                .onItem().transformToMultiAndConcatenate(batch -> chunks().find(Filters.in("_id", batch)));
     }
 
     /** The last chunk of a generation (null when it has none). */

@@ -1,11 +1,15 @@
 package dev.tarkka.series;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +18,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 
+import dev.tarkka.store.Ownership;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -173,6 +178,38 @@ class SeriesState {
         return heads.find(owner, testName).map(head -> head == null || !head.listsPoints(Instant.now()) ? null
                 : chunks.stream(owner, testName, head.generation(), head.chunks())
                         .map(chunk -> ChunkCodec.keys(chunk, owner, testName, since)));
+    }
+
+    /**
+     * The newest point of each of the owner's tests with points of its own: from the last chunk where the head lists
+     * the test's points, else from {@code fromPoints} (null when the test has none).
+     */
+    Uni<Map<String, StoredPoint>> newestPoints(ObjectId owner, Function<String, Uni<StoredPoint>> fromPoints) {
+        return heads.all(owner).chain(all -> {
+            Instant now = Instant.now();
+            Map<String, SeriesHeads.Head> listed = new LinkedHashMap<>();
+            List<String> unlisted = new ArrayList<>();
+            all.forEach((name, head) -> {
+                if (!head.listsPoints(now)) {
+                    unlisted.add(name);
+                } else if (head.count() > 0) {
+                    listed.put(name, head);
+                }
+            });
+            Map<String, StoredPoint> newest = new TreeMap<>();
+            return chunks.lastChunks(owner, listed)
+                    .invoke(chunk -> newest.put(chunk.getString(Ownership.TEST_NAME), ChunkCodec.newest(chunk)))
+                    .collect().last()
+                    .chain(() -> Multi.createFrom().iterable(unlisted)
+                            .onItem().transformToUniAndConcatenate(name -> fromPoints.apply(name)
+                                    .invoke(point -> {
+                                        if (point != null) {
+                                            newest.put(name, point);
+                                        }
+                                    }))
+                            .collect().last())
+                    .replaceWith(newest);
+        });
     }
 
     /** Whether the test has points of its own by its head (null when the head cannot tell). */

@@ -1,6 +1,7 @@
 package dev.tarkka.series;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Date;
@@ -110,6 +111,23 @@ public final class StoredSeries {
         Number number = column.missing().get(index) ? null
                 : texts.integral().get(index) ? (Number) (long) value : (Number) value;
         return new Measured(texts.units()[index], texts.directions()[index], number);
+    }
+
+    /**
+     * The point at {@code index} as the API shows it (without {@code extra_info}, which the columns do not hold), its
+     * metrics in the series' order.
+     */
+    StoredPoint point(int index, Instant modified) {
+        List<ResultInput.Metric> measured = new ArrayList<>();
+        for (String metric : metrics.keySet()) {
+            int at = Arrays.binarySearch(columns.metric(metric).positions(), index);
+            if (at >= 0) {
+                Measured value = measured(metric, at);
+                measured.add(new ResultInput.Metric(metric, value.unit(), value.value(), value.direction()));
+            }
+        }
+        return new StoredPoint(new ResultInput(time(index), measured,
+                new ResultInput.Attributes(commit(index), branch(index), repo(index)), null), modified, pullRequest(index));
     }
 
     /** Builds a series from stored points in series order, sharing repeated strings. */

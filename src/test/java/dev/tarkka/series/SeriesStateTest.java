@@ -92,7 +92,7 @@ class SeriesStateTest {
         user.as().get("/api/v0/result/long/b").then().statusCode(200).body("$", Matchers.hasSize(3001));
     }
 
-    /** Issue 15: the test list comes from the per-test records, not from the points. */
+    /** Issue 15: the test list and the dashboard's newest points come from the per-test records, not the points. */
     @Test
     void theTestListReadsNoPoints() {
         Api user = Api.newUser();
@@ -110,7 +110,11 @@ class SeriesStateTest {
         log.clear();
         user.as().get("/api/v0/results").then().statusCode(200)
                 .body("test_name", Matchers.contains("listed/a", "listed/b", "listed/pr-only"));
-        assertThat(log.queries()).as("reads of the points for the test list")
+        user.as().get("/api/v0/dashboard/latest").then().statusCode(200)
+                .body("test_name", Matchers.contains("listed/a", "listed/b"))
+                .body("timestamp", Matchers.contains(49, 50))
+                .body("[1].metrics[0].value", Matchers.equalTo(12.0f));
+        assertThat(log.queries()).as("reads of the points for the test list and the dashboard's newest points")
                 .filteredOn(query -> query.collection().equals(StoreNames.RESULTS))
                 .isEmpty();
 

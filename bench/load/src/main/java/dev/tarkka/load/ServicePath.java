@@ -105,7 +105,7 @@ public final class ServicePath {
                 WARM_UP);
         System.out.printf("| read | p50 | p90 |%n|---|---:|---:|%n");
         for (String path : List.of("/api/v0/result/team/repo/main/summary", "/api/v0/result/team/repo/main/summarySiblings",
-                "/api/v0/results")) {
+                "/api/v0/results", "/api/v0/dashboard/latest")) {
             long[] times = new long[rounds];
             for (int i = -WARM_UP; i < rounds; i++) {
                 long started = System.nanoTime();
