@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.MDC;
 
 import dev.tarkka.config.TarkkaConfig;
+import dev.tarkka.http.CpuPool;
 import dev.tarkka.http.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -24,8 +24,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The bounded, named pool change detection runs on: never an event-loop thread, never more than
- * {@code tarkka.detection.max-concurrency} analyses at once. Work that cannot start within
+ * Change detection on the service's bounded {@link CpuPool}, which it shares with the parsing of large request
+ * bodies: never an event-loop thread, never more than {@code tarkka.detection.max-concurrency} tasks at once. Work
+ * that cannot start within
  * {@code tarkka.detection.queue-timeout} fails with {@link DetectionBusyException} instead of queueing
  * without bound.
  * <p>
@@ -43,20 +44,18 @@ public class DetectionExecutor {
     private final MeterRegistry registry;
     private final List<Gauge> gauges;
 
-    DetectionExecutor(TarkkaConfig config, MeterRegistry registry) {
-        int threads = config.detection().effectiveMaxConcurrency();
+    DetectionExecutor(TarkkaConfig config, CpuPool cpu, MeterRegistry registry) {
         this.queueTimeout = config.detection().queueTimeout();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                DaemonThreads.named("tarkka-detection-"));
+        this.pool = cpu.executor();
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tarkka-detection-timer-"));
         this.registry = registry;
         this.gauges = List.of(
                 Gauge.builder("tarkka.detection.pool.active", pool, ThreadPoolExecutor::getActiveCount)
-                        .description("Change detections running now").register(registry),
+                        .description("Change detections and large body parses running now").register(registry),
                 Gauge.builder("tarkka.detection.pool.queued", pool, p -> p.getQueue().size())
-                        .description("Change detections waiting for a free slot").register(registry),
+                        .description("Change detections and large body parses waiting for a free slot").register(registry),
                 Gauge.builder("tarkka.detection.pool.size", pool, ThreadPoolExecutor::getMaximumPoolSize)
-                        .description("Change detections that can run at once (tarkka.detection.max-concurrency)")
+                        .description("CPU-heavy tasks that can run at once (tarkka.detection.max-concurrency)")
                         .register(registry));
         this.rejected = Counter.builder("tarkka.detection.pool.rejected")
                 .description("Requests answered 503 because no detection slot freed up within the queue timeout")
@@ -103,6 +102,5 @@ public class DetectionExecutor {
     void shutdown() {
         gauges.forEach(registry::remove);
         timer.shutdownNow();
-        pool.shutdown();
     }
 }

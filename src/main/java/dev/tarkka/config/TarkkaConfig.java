@@ -172,8 +172,8 @@ public interface TarkkaConfig {
 
     interface Detection {
         /**
-         * Change detections running at once; defaults to one fewer than the available processors (at least one), so
-         * a core's worth of time stays for I/O and health probes.
+         * Change detections and parses of large request bodies running at once (one pool); defaults to one fewer
+         * than the available processors (at least one), so a core's worth of time stays for I/O and health probes.
          */
         OptionalInt maxConcurrency();
 

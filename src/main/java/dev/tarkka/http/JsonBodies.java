@@ -8,10 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,30 +30,21 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class JsonBodies {
 
-    /** Bodies at least this large are parsed on the bounded pool; smaller ones take a worker thread briefly. */
+    /** Bodies at least this large are parsed on the {@link CpuPool}; smaller ones take a worker thread briefly. */
     static final int LARGE_BODY = 64 * 1024;
 
     private final ObjectReader reader;
-    /**
-     * Parses of large bodies, one core fewer than the machine has (at least one): many clients sending megabytes at
-     * once queue here instead of taking every core from the event loop.
-     */
-    private final ExecutorService largeBodies = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), DaemonThreads.named("tarkka-json-"));
+    private final CpuPool cpu;
 
-    JsonBodies(ObjectMapper mapper) {
+    JsonBodies(ObjectMapper mapper, CpuPool cpu) {
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.cpu = cpu;
     }
 
     /** The parsed body (null when there is none), parsed off the event loop. */
     public Uni<JsonNode> read(String contentType, byte[] body) {
         return Uni.createFrom().item(() -> parse(contentType, body)).runSubscriptionOn(
-                body != null && body.length >= LARGE_BODY ? largeBodies : Infrastructure.getDefaultWorkerPool());
-    }
-
-    @PreDestroy
-    void shutdown() {
-        largeBodies.shutdown();
+                body != null && body.length >= LARGE_BODY ? cpu.executor() : Infrastructure.getDefaultWorkerPool());
     }
 
     private JsonNode parse(String contentType, byte[] body) {
