@@ -24,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The {@code pull_tests} collection: which of an owner's tests have pull-request points, one row a test, so that the
  * owner's test list is read from small per-test records (this and the series heads) instead of every point. A row
- * is written before a pull request's points and removed when its test has none left.
+ * is written after a pull request's points, before they are acknowledged, and removed when its test has none left.
  */
 @ApplicationScoped
 class PullTests implements IndexedCollection {

@@ -120,12 +120,14 @@ public class SeriesStore implements IndexedCollection {
     }
 
     /**
-     * Runs {@code write} of a pull request's points with the test's pull-request row written first, so that the
-     * test is listed as soon as the points are stored; the row goes again if the write fails and left no point.
+     * Runs {@code write} of a pull request's points, then writes the test's pull-request row before the write is
+     * answered, so that a test is listed only with points. A duplicate means the test has pull-request points: the
+     * row is written then too, so a client that retries an upload it got no answer to (the service went away
+     * between the two writes) also gets its test listed.
      */
     private Uni<Void> ofPullRequest(ObjectId owner, String testName, Uni<Void> write) {
-        return pullTests.record(owner, testName).chain(() -> write).onFailure().call(e -> pullTests
-                .forgetUnless(owner, testName, hasPullPoints(owner, testName)).onFailure().recoverWithNull());
+        return write.call(() -> pullTests.record(owner, testName))
+                .onFailure(DuplicateResultException.class).call(e -> pullTests.record(owner, testName));
     }
 
     private Uni<Boolean> hasPullPoints(ObjectId owner, String testName) {

@@ -126,6 +126,22 @@ class SeriesStateTest {
                 .body("test_name", Matchers.contains("listed/a", "listed/pr-only"));
     }
 
+    /**
+     * A pull request's points stored without their row (the service went away between the two writes): the client's
+     * retry, refused as a duplicate, writes the row, and the test is listed.
+     */
+    @Test
+    void aRetriedPullRequestUploadListsItsTest() {
+        Api user = Api.newUser();
+        List<Map<String, Object>> point = List.of(Api.point(1, "m", 1.0));
+        user.json(point).post("/api/v0/pulls/o/r/4/result/retried/pr").then().statusCode(200);
+        store.collection(StoreNames.PULL_TESTS).deleteMany(Filters.eq("test_name", "retried/pr")).await().atMost(WAIT);
+        user.as().get("/api/v0/results").then().statusCode(200).body("test_name", Matchers.empty());
+
+        user.json(point).post("/api/v0/pulls/o/r/4/result/retried/pr").then().statusCode(400);
+        user.as().get("/api/v0/results").then().statusCode(200).body("test_name", Matchers.contains("retried/pr"));
+    }
+
     @Test
     void aNewTestsFirstUploadIsItsSeriesWithoutReadingPoints() {
         Api user = Api.newUser();
