@@ -3,18 +3,15 @@ package dev.tarkka.orgs;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.tarkka.support.Api;
 import dev.tarkka.support.PackagedApp;
+import dev.tarkka.support.TwoReplicas;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -22,22 +19,7 @@ import io.restassured.specification.RequestSpecification;
  * Two instances of the packaged jar on one store: removing a member on one, or deactivating a user, is refused on
  * the other from the very next request (nothing about who may do what is kept in a process).
  */
-class TeamReplicasIT {
-
-    @TempDir
-    Path dir;
-
-    PackagedApp a;
-    PackagedApp b;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        for (PackagedApp app : new PackagedApp[] { b, a }) {
-            if (app != null && app.isAlive()) {
-                app.stop();
-            }
-        }
-    }
+class TeamReplicasIT extends TwoReplicas {
 
     static RequestSpecification on(PackagedApp app, String token) {
         return given().baseUri(app.baseUri()).header("Authorization", "Bearer " + token);
@@ -57,14 +39,7 @@ class TeamReplicasIT {
 
     @Test
     void revokedMembershipAndDeactivationHoldOnEveryReplica() throws Exception {
-        int storePort = PackagedApp.freePort();
-        Map<String, String> admin = Map.of("TARKKA_ADMIN_EMAIL", Api.ADMIN_EMAIL, "TARKKA_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
-        Map<String, String> first = new HashMap<>(PackagedApp.embeddedStore(dir.resolve("store.mv"), storePort));
-        first.putAll(admin);
-        a = PackagedApp.of("teams-replica-a", dir.resolve("keys"), first).start("a");
-        Map<String, String> second = new HashMap<>(admin);
-        second.put("QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort);
-        b = PackagedApp.of("teams-replica-b", dir.resolve("keys"), second).start("b");
+        startReplicas("teams-replica", Map.of("TARKKA_ADMIN_EMAIL", Api.ADMIN_EMAIL, "TARKKA_ADMIN_PASSWORD", Api.ADMIN_PASSWORD));
 
         String owner = signUp(a, "owner-" + UUID.randomUUID() + "@example.com");
         String memberEmail = "member-" + UUID.randomUUID() + "@example.com";

@@ -4,17 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.tarkka.support.Api;
 import dev.tarkka.support.PackagedApp;
+import dev.tarkka.support.TwoReplicas;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -23,22 +21,7 @@ import io.restassured.specification.RequestSpecification;
  * one writes (an append across a chunk boundary, a replacement of old points, a deletion), the other's next report
  * and listing show it, and equal those of the instance that wrote.
  */
-class SeriesReplicasIT {
-
-    @TempDir
-    Path dir;
-
-    PackagedApp a;
-    PackagedApp b;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        for (PackagedApp app : new PackagedApp[] { b, a }) {
-            if (app != null && app.isAlive()) {
-                app.stop();
-            }
-        }
-    }
+class SeriesReplicasIT extends TwoReplicas {
 
     static List<Map<String, Object>> points(int from, int to, double level) {
         List<Map<String, Object>> points = new ArrayList<>();
@@ -50,11 +33,7 @@ class SeriesReplicasIT {
 
     @Test
     void aKeptSeriesNeverHidesAnotherReplicasWrite() throws Exception {
-        int storePort = PackagedApp.freePort();
-        a = PackagedApp.of("series-replica-a", dir.resolve("keys"), PackagedApp.embeddedStore(dir.resolve("store.mv"),
-                storePort)).start("a");
-        b = PackagedApp.of("series-replica-b", dir.resolve("keys"),
-                Map.of("QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + storePort)).start("b");
+        startReplicas("series-replica", Map.of());
         given().baseUri(a.baseUri()).contentType(ContentType.JSON)
                 .body(Map.of("email", "replicas@example.com", "password", "replica-secret"))
                 .post("/api/v0/auth/register").then().statusCode(201);
