@@ -32,7 +32,6 @@ import dev.tarkka.changes.TestReport;
 import dev.tarkka.http.ApiDocumentation;
 import dev.tarkka.http.JsonBodies;
 import dev.tarkka.http.Streams;
-import dev.tarkka.notify.Notifications;
 import dev.tarkka.notify.NotifyQuery;
 import dev.tarkka.series.PullEntry;
 import dev.tarkka.series.StoredPoint;
@@ -55,13 +54,11 @@ public class OrgPullResource {
     private static final String PULL = "/orgs/pulls/{repo: .+}/{pull: [^/]+}";
 
     private final PullService pulls;
-    private final Notifications notifications;
     private final Caller caller;
     private final JsonBodies json;
 
-    OrgPullResource(PullService pulls, Notifications notifications, Caller caller, JsonBodies json) {
+    OrgPullResource(PullService pulls, Caller caller, JsonBodies json) {
         this.pulls = pulls;
-        this.notifications = notifications;
         this.caller = caller;
         this.json = json;
     }
@@ -134,10 +131,7 @@ public class OrgPullResource {
         boolean announce = NotifyQuery.requested(notify);
         PullService.Pull pullRequest = PullService.Pull.of(repo, pull);
         return caller.org(Caller.firstSegment(repo), announce ? Access.WRITE : Access.READ)
-                .chain(owner -> pulls.verdict(owner, pullRequest, commit, null)
-                        .call(verdict -> announce ? notifications.record(owner, verdict.notice())
-                                : Uni.createFrom().voidItem()))
-                .map(PullService.Verdict::changed);
+                .chain(owner -> pulls.changes(owner, pullRequest, commit, null, announce));
     }
 
     @DELETE

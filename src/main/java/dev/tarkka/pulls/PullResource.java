@@ -36,7 +36,6 @@ import dev.tarkka.error.ValidationProblem;
 import dev.tarkka.http.ApiDocumentation;
 import dev.tarkka.http.JsonBodies;
 import dev.tarkka.http.Streams;
-import dev.tarkka.notify.Notifications;
 import dev.tarkka.notify.NotifyQuery;
 import dev.tarkka.series.PullEntry;
 import dev.tarkka.series.StoredPoint;
@@ -60,13 +59,11 @@ public class PullResource {
     private static final String PULL = "{repo: .+}/{pull: [^/]+}";
 
     private final PullService pulls;
-    private final Notifications notifications;
     private final Caller caller;
     private final JsonBodies json;
 
-    PullResource(PullService pulls, Notifications notifications, Caller caller, JsonBodies json) {
+    PullResource(PullService pulls, Caller caller, JsonBodies json) {
         this.pulls = pulls;
-        this.notifications = notifications;
         this.caller = caller;
         this.json = json;
     }
@@ -151,16 +148,8 @@ public class PullResource {
         return changes(repo, pull, commit, null, notify);
     }
 
-    /**
-     * With {@code ?notify=1}, the verdict is recorded for the channels that comment on pull requests (GitHub: one
-     * comment per pull request, updated in place).
-     */
     private Uni<List<TestReport>> changes(String repo, String pull, String commit, String name, String notify) {
-        boolean announce = NotifyQuery.requested(notify);
-        ObjectId owner = caller.id();
-        return pulls.verdict(owner, PullService.Pull.of(repo, pull), commit, name)
-                .call(verdict -> announce ? notifications.record(owner, verdict.notice()) : Uni.createFrom().voidItem())
-                .map(PullService.Verdict::changed);
+        return pulls.changes(caller.id(), PullService.Pull.of(repo, pull), commit, name, NotifyQuery.requested(notify));
     }
 
     @DELETE

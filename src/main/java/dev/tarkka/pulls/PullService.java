@@ -19,6 +19,7 @@ import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
 import dev.tarkka.notify.ChangeNotice;
+import dev.tarkka.notify.Notifications;
 import dev.tarkka.notify.PullNotice;
 import dev.tarkka.series.DuplicateResultException;
 import dev.tarkka.series.OwnerLimits;
@@ -46,9 +47,11 @@ public class PullService {
     private final UserConfigService configs;
     private final ChangeService changes;
     private final DisabledMetrics disabledMetrics;
+    private final Notifications notifications;
 
     PullService(SeriesStore series, UserConfigService configs, ChangeService changes, DisabledMetrics disabledMetrics,
-            OwnerLimits limits) {
+            OwnerLimits limits, Notifications notifications) {
+        this.notifications = notifications;
         this.series = series;
         this.limits = limits;
         this.configs = configs;
@@ -121,8 +124,19 @@ public class PullService {
         return series.pullTestNames(owner, pull.number(), pull.repo(), commit);
     }
 
+    /**
+     * The reports with a change at {@code commit}, of one test or of every test the pull request uploaded there; with
+     * {@code announce} ({@code ?notify=1}), the verdict is first recorded for the channels that comment on pull
+     * requests (GitHub: one comment per pull request, updated in place).
+     */
+    public Uni<List<TestReport>> changes(ObjectId owner, Pull pull, String commit, String testName, boolean announce) {
+        return verdict(owner, pull, commit, testName)
+                .call(verdict -> announce ? notifications.record(owner, verdict.notice()) : Uni.createFrom().voidItem())
+                .map(Verdict::changed);
+    }
+
     /** The verdict at {@code commit} for one test, or for every test the pull request uploaded there. */
-    public Uni<Verdict> verdict(ObjectId owner, Pull pull, String commit, String testName) {
+    private Uni<Verdict> verdict(ObjectId owner, Pull pull, String commit, String testName) {
         Uni<List<String>> names = testName != null ? Uni.createFrom().item(List.of(TestNames.require(testName)))
                 : testNames(owner, pull, commit).invoke(found -> {
                     if (found.isEmpty()) {
