@@ -116,22 +116,7 @@ public class SummaryService {
     public Uni<List<PerCommitEntry>> perCommit(ObjectId owner, String prefix, String commit) {
         String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         return configs.detectionOptions(owner).chain(options -> leaves(owner, options, trimmed, name -> isUnder(name, trimmed))
-                .map(leaves -> {
-                    List<PerCommitEntry> entries = new ArrayList<>();
-                    for (Leaf leaf : leaves) {
-                        Map<String, List<LeafChange>> byCommit = new LinkedHashMap<>();
-                        for (LeafChange change : leaf.changes()) {
-                            if (commit == null || commit.equals(change.gitCommit())) {
-                                byCommit.computeIfAbsent(change.gitCommit(), c -> new ArrayList<>()).add(change);
-                            }
-                        }
-                        byCommit.forEach((sha, changes) -> entries.add(PerCommitEntry.of(owner, options, leaf, sha, changes)));
-                    }
-                    entries.sort(Comparator.comparingLong((PerCommitEntry e) -> -e.time())
-                            .thenComparing(e -> e.id().gitCommit())
-                            .thenComparing(PerCommitEntry::testName));
-                    return entries;
-                }));
+                .map(leaves -> entriesOf(owner, options, leaves, commit)));
     }
 
     /**
@@ -151,9 +136,14 @@ public class SummaryService {
     /** {@link #perCommit} of analyses that are not the owner's stored tests; never stored. */
     public List<PerCommitEntry> perCommitOf(ObjectId owner, DetectionOptions options, List<TestAnalysis> analyses,
             String commit) {
+        return entriesOf(owner, options, analyses.stream().map(Leaf::of).toList(), commit);
+    }
+
+    /** One entry per commit (all, or only {@code commit}) and test with change points there, newest first. */
+    private static List<PerCommitEntry> entriesOf(ObjectId owner, DetectionOptions options, List<Leaf> leaves,
+            String commit) {
         List<PerCommitEntry> entries = new ArrayList<>();
-        for (TestAnalysis analysis : analyses) {
-            Leaf leaf = Leaf.of(analysis);
+        for (Leaf leaf : leaves) {
             Map<String, List<LeafChange>> byCommit = new LinkedHashMap<>();
             for (LeafChange change : leaf.changes()) {
                 if (commit == null || commit.equals(change.gitCommit())) {
