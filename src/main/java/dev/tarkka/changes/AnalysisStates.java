@@ -1,17 +1,19 @@
 package dev.tarkka.changes;
 
-import java.util.ArrayList;
-import java.util.List;
+import static dev.tarkka.store.PackedArrays.pack;
 
 import org.bson.Document;
+import org.bson.types.Binary;
 
 import dev.tarkka.detection.Algorithm;
 import dev.tarkka.detection.AnalysisState;
 import dev.tarkka.detection.DetectionOptions;
+import dev.tarkka.store.PackedArrays;
 
 /**
- * The engine's incremental state as a BSON document and back. Doubles are stored as BSON doubles, so a
- * state read back is bit-identical to the one written.
+ * The engine's incremental state as a BSON document and back. Its arrays grow with the series (a few thousand
+ * numbers at 100k points) and the state is rewritten on every upload, so they are packed binaries
+ * ({@link PackedArrays}): bit-identical when read back, and cheap for the driver and the store to move.
  */
 final class AnalysisStates {
 
@@ -28,20 +30,22 @@ final class AnalysisStates {
                 .append("length", state.length())
                 .append("fingerprint", state.fingerprint())
                 .append("resume_start", state.resumeStart())
-                .append("settled_points", ints(state.settledPoints()))
-                .append("test_starts", ints(state.testStarts()))
-                .append("test_splits", ints(state.testSplits()))
-                .append("test_ends", ints(state.testEnds()))
-                .append("test_means_before", doubles(state.testMeansBefore()))
-                .append("test_means_after", doubles(state.testMeansAfter()))
-                .append("test_stddevs_before", doubles(state.testStddevsBefore()))
-                .append("test_stddevs_after", doubles(state.testStddevsAfter()))
-                .append("test_pvalues", doubles(state.testPvalues()));
+                .append("settled_points", pack(state.settledPoints()))
+                .append("test_starts", pack(state.testStarts()))
+                .append("test_splits", pack(state.testSplits()))
+                .append("test_ends", pack(state.testEnds()))
+                .append("test_means_before", pack(state.testMeansBefore()))
+                .append("test_means_after", pack(state.testMeansAfter()))
+                .append("test_stddevs_before", pack(state.testStddevsBefore()))
+                .append("test_stddevs_after", pack(state.testStddevsAfter()))
+                .append("test_pvalues", pack(state.testPvalues()));
     }
 
     /** The state, or null when the document is not one this engine can use. */
     static AnalysisState fromDocument(Document doc) {
-        if (doc == null || doc.getInteger("version", -1) != AnalysisState.CURRENT_VERSION) {
+        // states saved before the arrays were packed are recomputed once, like those of another engine version
+        if (doc == null || doc.getInteger("version", -1) != AnalysisState.CURRENT_VERSION
+                || !(doc.get("test_pvalues") instanceof Binary)) {
             return null;
         }
         Document options = doc.get("options", Document.class);
@@ -54,27 +58,11 @@ final class AnalysisStates {
                 doubles(doc, "test_stddevs_before"), doubles(doc, "test_stddevs_after"), doubles(doc, "test_pvalues"));
     }
 
-    private static List<Integer> ints(int[] values) {
-        List<Integer> list = new ArrayList<>(values.length);
-        for (int v : values) {
-            list.add(v);
-        }
-        return list;
-    }
-
-    private static List<Double> doubles(double[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
-    }
-
     private static int[] ints(Document doc, String key) {
-        return doc.getList(key, Integer.class).stream().mapToInt(Integer::intValue).toArray();
+        return PackedArrays.ints(doc.get(key, Binary.class));
     }
 
     private static double[] doubles(Document doc, String key) {
-        return doc.getList(key, Double.class).stream().mapToDouble(Double::doubleValue).toArray();
+        return PackedArrays.doubles(doc.get(key, Binary.class));
     }
 }

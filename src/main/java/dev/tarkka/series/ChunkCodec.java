@@ -1,6 +1,10 @@
 package dev.tarkka.series;
 
-import java.nio.ByteBuffer;
+import static dev.tarkka.store.PackedArrays.doubles;
+import static dev.tarkka.store.PackedArrays.ints;
+import static dev.tarkka.store.PackedArrays.longs;
+import static dev.tarkka.store.PackedArrays.pack;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,17 +70,17 @@ final class ChunkCodec {
                 units[i] = strings.index(series.unit(name, index));
                 directions[i] = strings.index(series.direction(name, index));
             }
-            metrics.add(new Document("name", name).append("positions", ints(positions)).append("values", doubles(values))
+            metrics.add(new Document("name", name).append("positions", pack(positions)).append("values", pack(values))
                     .append("missing", new Binary(missing.toByteArray()))
                     .append("integral", new Binary(integral.toByteArray()))
-                    .append("units", ints(units)).append("directions", ints(directions)));
+                    .append("units", pack(units)).append("directions", pack(directions)));
         }
         return new Document("size", size)
-                .append("times", longs(times))
+                .append("times", pack(times))
                 .append("commits", commits)
                 .append("strings", strings.list())
-                .append("branches", ints(branches))
-                .append("repos", ints(repos))
+                .append("branches", pack(branches))
+                .append("repos", pack(repos))
                 .append("metrics", metrics);
     }
 
@@ -173,42 +177,6 @@ final class ChunkCodec {
     private static int lowerBound(int[] positions, int point) {
         int found = Arrays.binarySearch(positions, point);
         return found >= 0 ? found : -found - 1;
-    }
-
-    private static Binary longs(long[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Long.BYTES);
-        bytes.asLongBuffer().put(values);
-        return new Binary(bytes.array());
-    }
-
-    private static long[] longs(Binary binary) {
-        long[] values = new long[binary.getData().length / Long.BYTES];
-        ByteBuffer.wrap(binary.getData()).asLongBuffer().get(values);
-        return values;
-    }
-
-    private static Binary ints(int[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Integer.BYTES);
-        bytes.asIntBuffer().put(values);
-        return new Binary(bytes.array());
-    }
-
-    private static int[] ints(Binary binary) {
-        int[] values = new int[binary.getData().length / Integer.BYTES];
-        ByteBuffer.wrap(binary.getData()).asIntBuffer().get(values);
-        return values;
-    }
-
-    private static Binary doubles(double[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Double.BYTES);
-        bytes.asDoubleBuffer().put(values);
-        return new Binary(bytes.array());
-    }
-
-    private static double[] doubles(Binary binary) {
-        double[] values = new double[binary.getData().length / Double.BYTES];
-        ByteBuffer.wrap(binary.getData()).asDoubleBuffer().get(values);
-        return values;
     }
 
     /** Strings a chunk repeats, stored once; -1 stands for null. */
