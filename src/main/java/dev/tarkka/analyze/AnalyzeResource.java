@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import dev.tarkka.auth.Caller;
 import dev.tarkka.changes.ChangeService;
 import dev.tarkka.changes.TestReport;
+import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.http.ApiDocumentation;
 import dev.tarkka.http.JsonBodies;
 import dev.tarkka.series.ResultInput;
@@ -83,11 +84,15 @@ public class AnalyzeResource {
     public Uni<TestReport> analyze(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
             @QueryParam("test_name") String testName) {
         ObjectId owner = caller.id();
-        // Parsed where the body was read: off the event loop.
-        return json.read(contentType, body)
-                .map(parsed -> AnalyzeRequest.of(parsed, testName))
-                .chain(request -> configs.detectionOptions(owner)
-                        .map(request::options)
-                        .chain(options -> changes.report(request.testName(), request.points(), request.disabled(), options)));
+        // The body is parsed off the event loop while the caller's options are read.
+        return Uni.combine().all()
+                .unis(json.read(contentType, body).map(parsed -> AnalyzeRequest.of(parsed, testName)),
+                        configs.detectionOptions(owner))
+                .asTuple()
+                .chain(both -> report(both.getItem1(), both.getItem2()));
+    }
+
+    private Uni<TestReport> report(AnalyzeRequest request, DetectionOptions callersOptions) {
+        return changes.report(request.testName(), request.points(), request.disabled(), request.options(callersOptions));
     }
 }
