@@ -60,11 +60,13 @@ final class TarkkaMerger {
     }
 
     private static Judged judge(double[] x, SegmentTests tests, int before, int index, int after) {
-        // A change in the newest runs cannot rest on a spike in the very last one: it is judged without that run.
+        // A change in the newest runs cannot rest on a spike in the very last one: it is judged without that run,
+        // at the bar of the runs it is judged on.
         boolean newestRunIsASpike = after == x.length && TarkkaPreset.isNewest(index, x.length)
                 && TarkkaPreset.lastRunIsASpike(x, before, index);
-        ChangePoint point = tests.changePoint(before, index, newestRunIsASpike ? after - 1 : after);
-        double excess = point.pvalue() / TarkkaPreset.requiredPvalue(index, after, x.length);
+        int end = newestRunIsASpike ? after - 1 : after;
+        ChangePoint point = tests.changePoint(before, index, end);
+        double excess = point.pvalue() / TarkkaPreset.requiredPvalue(index, end, end == after ? x.length : end);
         boolean step = TarkkaPreset.isStep(x, before, index, after, point.meanBefore(), point.meanAfter());
         return new Judged(point, excess, step ? point.magnitude() : 0.0);
     }
