@@ -1,17 +1,15 @@
 package dev.tarkka.analyze;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.tarkka.detection.DataPoint;
 import dev.tarkka.detection.DetectionOptions;
+import dev.tarkka.detection.SeriesColumns;
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
 import dev.tarkka.series.ResultInput;
@@ -25,12 +23,12 @@ import dev.tarkka.userconfig.UserConfigService;
  *
  * @param settings the body when it is an object (it may carry options), else null
  */
-record AnalyzeRequest(String testName, List<DataPoint> points, Set<String> disabled, JsonNode settings) {
+record AnalyzeRequest(String testName, SeriesColumns series, Set<String> disabled, JsonNode settings) {
 
     static AnalyzeRequest of(JsonNode body, String testNameParam) {
         JsonNode settings = body != null && body.isObject() ? body : null;
         String testName = text(settings, "test_name", testNameParam == null ? "analysis" : testNameParam);
-        return new AnalyzeRequest(testName, points(body), disabled(settings), settings);
+        return new AnalyzeRequest(testName, columns(body), disabled(settings), settings);
     }
 
     /** Options given in the request over the caller's; invalid ones are a 400 like in the user config. */
@@ -60,19 +58,22 @@ record AnalyzeRequest(String testName, List<DataPoint> points, Set<String> disab
         return disabled;
     }
 
-    private static List<DataPoint> points(JsonNode body) {
+    private static SeriesColumns columns(JsonNode body) {
         if (body != null && body.isObject() && body.has("series")) {
             return series(body);
         }
         JsonNode results = body != null && body.isObject() ? body.get("results") : body;
-        return UploadParser.parse(results).stream()
+        return SeriesColumns.of(UploadParser.parse(results).stream()
                 .sorted(Comparator.comparingLong(ResultInput::timestamp))
                 .map(ResultInput::toDataPoint)
-                .toList();
+                .toList());
     }
 
-    /** A bare series: numbers (null for missing), times optional (default: the position). */
-    private static List<DataPoint> series(JsonNode body) {
+    /**
+     * A bare series: numbers (null for missing), times optional (default: the position). Straight into columns: a
+     * long series is most of the request's reading.
+     */
+    private static SeriesColumns series(JsonNode body) {
         JsonNode values = body.get("series");
         JsonNode times = body.get("time");
         String metric = text(body, "metric", "value");
@@ -82,7 +83,7 @@ record AnalyzeRequest(String testName, List<DataPoint> points, Set<String> disab
         if (times != null && (!times.isArray() || times.size() != values.size())) {
             throw invalid(List.of("body", "time"), "value_error", "time must be a list as long as series");
         }
-        List<DataPoint> points = new ArrayList<>(values.size());
+        SeriesColumns.Builder columns = new SeriesColumns.Builder(values.size());
         for (int i = 0; i < values.size(); i++) {
             JsonNode value = values.get(i);
             if (!value.isNull() && !(value.isNumber() && Double.isFinite(value.doubleValue()))) {
@@ -92,11 +93,10 @@ record AnalyzeRequest(String testName, List<DataPoint> points, Set<String> disab
             if (time != null && !time.canConvertToLong()) {
                 throw invalid(List.of("body", "time", i), "int_type", "Input should be a valid integer");
             }
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put(metric, value.isNull() ? null : value.doubleValue());
-            points.add(new DataPoint(time == null ? i : time.longValue(), Map.of(), metrics));
+            int point = columns.addPoint(time == null ? i : time.longValue());
+            columns.addValue(point, metric, value.isNull() ? null : value.doubleValue());
         }
-        return points;
+        return columns.build(point -> Map.of());
     }
 
     private static String text(JsonNode node, String field, String fallback) {

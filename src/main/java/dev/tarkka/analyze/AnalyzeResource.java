@@ -93,6 +93,6 @@ public class AnalyzeResource {
     }
 
     private Uni<TestReport> report(AnalyzeRequest request, DetectionOptions callersOptions) {
-        return changes.report(request.testName(), request.points(), request.disabled(), request.options(callersOptions));
+        return changes.report(request.testName(), request.series(), request.disabled(), request.options(callersOptions));
     }
 }

@@ -16,7 +16,6 @@ import dev.tarkka.detection.AnalysisState;
 import dev.tarkka.detection.ChangePoint;
 import dev.tarkka.detection.ChangePointDetector;
 import dev.tarkka.detection.ChangeReport;
-import dev.tarkka.detection.DataPoint;
 import dev.tarkka.detection.DetectionOptions;
 import dev.tarkka.detection.SeriesColumns;
 import dev.tarkka.error.ApiException;
@@ -84,13 +83,13 @@ public class ChangeService {
     }
 
     /** The report of points that are not stored (default data, ad-hoc analyses), on the detection pool. */
-    public Uni<TestReport> report(String testName, List<DataPoint> points, Set<String> disabled,
+    public Uni<TestReport> report(String testName, SeriesColumns series, Set<String> disabled,
             DetectionOptions options) {
         return executor.submit(() -> {
             long started = System.nanoTime();
-            TestReport report = new TestReport(testName, ChangeReport.build(points, disabled, options).orElse(null),
+            TestReport report = new TestReport(testName, ChangeReport.build(series, disabled, options).orElse(null),
                     List.of());
-            record(testName, points.size(), System.nanoTime() - started);
+            record(testName, series.size(), System.nanoTime() - started);
             return report;
         });
     }

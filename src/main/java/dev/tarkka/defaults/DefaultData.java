@@ -12,6 +12,7 @@ import dev.tarkka.auth.AccountSetup;
 import dev.tarkka.changes.ChangeService;
 import dev.tarkka.changes.TestReport;
 import dev.tarkka.detection.DetectionOptions;
+import dev.tarkka.detection.SeriesColumns;
 import dev.tarkka.series.ResultInput;
 import dev.tarkka.series.SeriesStore;
 import io.smallrye.mutiny.Uni;
@@ -64,7 +65,7 @@ public class DefaultData implements AccountSetup {
         if (!TEST_NAME.equals(testName)) {
             return Uni.createFrom().item(new TestReport(testName, null, List.of()));
         }
-        return changes.report(TEST_NAME, POINTS.stream().map(ResultInput::toDataPoint).toList(), Set.of(),
+        return changes.report(TEST_NAME, SeriesColumns.of(POINTS.stream().map(ResultInput::toDataPoint).toList()), Set.of(),
                 DetectionOptions.NYRKIO_DEFAULTS);
     }
 

@@ -19,9 +19,14 @@ final class BenchClient {
 
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = http1();
     private final URI base;
     private String token;
+
+    /** HTTP/1.1 as CI clients speak it: the JDK's default offers an upgrade to HTTP/2 on every new connection. */
+    static HttpClient http1() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    }
 
     BenchClient(URI base) {
         this.base = base;

@@ -33,6 +33,7 @@ public final class ServicePath {
     private static final double OTAVA_10K_MS = 245, OTAVA_50K_MS = 1_800;
     private static final int UPLOAD_BATCH = 5_000;
     private static final int WARM_UP = 5;
+    private static final long ANALYSIS_WARM_UP_NANOS = 3_000_000_000L;
     private static final Pattern DETECTION = Pattern.compile("^tarkka_detection_seconds_(sum|count)(\\{[^}]*})? (\\S+)$",
             Pattern.MULTILINE);
 
@@ -125,13 +126,16 @@ public final class ServicePath {
     }
 
     private void analyses(int rounds) throws Exception {
-        System.out.printf("%nPOST /api/v0/analyze, %d requests after %d warm-up (ms; engine: the service's own detection"
-                + " time per request)%n", rounds, WARM_UP);
+        System.out.printf("%nPOST /api/v0/analyze, %d requests after at least %d and 3 s of warm-up (ms; engine: the"
+                + " service's own detection time per request)%n", rounds, WARM_UP);
         System.out.printf("| points | request p50 | request p90 | engine mean | request / engine | Otava analyze() / request |%n");
         System.out.printf("|---:|---:|---:|---:|---:|---:|%n");
         for (int size : ANALYSED_SIZES) {
             String body = analyzeBody(size);
-            for (int i = 0; i < WARM_UP; i++) {
+            // a few seconds of the same request first: a 10-value request takes a millisecond or two once the
+            // client's and the service's code are compiled, and several times that before
+            long warmUntil = System.nanoTime() + ANALYSIS_WARM_UP_NANOS;
+            for (int i = 0; i < WARM_UP || System.nanoTime() < warmUntil; i++) {
                 client.timedPost("/api/v0/analyze", body);
             }
             double[] before = detectionSeconds();
@@ -171,7 +175,7 @@ public final class ServicePath {
      * {@code analysers} clients each send 50k-point analyses back to back. Every analysis must answer 200.
      */
     private void liveness(int analysers) throws Exception {
-        HttpClient prober = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient prober = BenchClient.http1();
         int probes = 200;
         long[] idle = probe(prober, probes);
         String body = analyzeBody(50_000);
