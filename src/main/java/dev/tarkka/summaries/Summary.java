@@ -61,11 +61,15 @@ public record Summary(long totalChangePoints, Long newestTime, String newestTest
         }
 
         Summary build() {
+            // often one change is the newest, the oldest and the largest: it is formatted once
+            ReportChange newestShown = rounded(newest);
+            ReportChange oldestShown = oldest == newest ? newestShown : rounded(oldest);
+            ReportChange largestShown = largest == newest ? newestShown : largest == oldest ? oldestShown : rounded(largest);
             return new Summary(total,
-                    newest == null ? null : newest.change().time(), testName(newest), rounded(newest),
-                    oldest == null ? null : oldest.change().time(), testName(oldest), rounded(oldest),
+                    newest == null ? null : newest.change().time(), testName(newest), newestShown,
+                    oldest == null ? null : oldest.change().time(), testName(oldest), oldestShown,
                     largest == null ? null : largest.change().point().forwardChangePercent(), testName(largest),
-                    rounded(largest));
+                    largestShown);
         }
 
         private static String testName(Candidate candidate) {

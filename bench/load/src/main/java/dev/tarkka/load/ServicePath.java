@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,7 +34,7 @@ public final class ServicePath {
     private static final double OTAVA_10K_MS = 245, OTAVA_50K_MS = 1_800;
     private static final int UPLOAD_BATCH = 5_000;
     private static final int WARM_UP = 5;
-    private static final long ANALYSIS_WARM_UP_NANOS = 3_000_000_000L;
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
     private static final Pattern DETECTION = Pattern.compile("^tarkka_detection_seconds_(sum|count)(\\{[^}]*})? (\\S+)$",
             Pattern.MULTILINE);
 
@@ -102,18 +103,17 @@ public final class ServicePath {
             }
             client.send("POST", "/api/v0/result/team/repo/main/bench-" + k, body.append(']').toString(), 200);
         }
-        System.out.printf("%nReads over %d tests of 50 points, %d requests each after %d warm-up (ms)%n", tests, rounds,
-                WARM_UP);
+        System.out.printf("%nReads over %d tests of 50 points, %d requests each after at least %d and 3 s of warm-up (ms)%n",
+                tests, rounds, WARM_UP);
         System.out.printf("| read | p50 | p90 |%n|---|---:|---:|%n");
         for (String path : List.of("/api/v0/result/team/repo/main/summary", "/api/v0/result/team/repo/main/summarySiblings",
                 "/api/v0/results", "/api/v0/dashboard/latest")) {
+            warmUp(() -> client.send("GET", path, null, 200));
             long[] times = new long[rounds];
-            for (int i = -WARM_UP; i < rounds; i++) {
+            for (int i = 0; i < rounds; i++) {
                 long started = System.nanoTime();
                 client.send("GET", path, null, 200);
-                if (i >= 0) {
-                    times[i] = System.nanoTime() - started;
-                }
+                times[i] = System.nanoTime() - started;
             }
             System.out.printf("| `GET %s` | %.1f | %.1f |%n", path.replace("/api/v0", ""), BenchClient.percentile(times, 50),
                     BenchClient.percentile(times, 90));
@@ -132,12 +132,7 @@ public final class ServicePath {
         System.out.printf("|---:|---:|---:|---:|---:|---:|%n");
         for (int size : ANALYSED_SIZES) {
             String body = analyzeBody(size);
-            // a few seconds of the same request first: a 10-value request takes a millisecond or two once the
-            // client's and the service's code are compiled, and several times that before
-            long warmUntil = System.nanoTime() + ANALYSIS_WARM_UP_NANOS;
-            for (int i = 0; i < WARM_UP || System.nanoTime() < warmUntil; i++) {
-                client.timedPost("/api/v0/analyze", body);
-            }
+            warmUp(() -> client.timedPost("/api/v0/analyze", body));
             double[] before = detectionSeconds();
             long[] times = new long[rounds];
             for (int i = 0; i < rounds; i++) {
@@ -149,6 +144,17 @@ public final class ServicePath {
             double otava = size == 10_000 ? OTAVA_10K_MS : size == 50_000 ? OTAVA_50K_MS : Double.NaN;
             System.out.printf("| %,d | %.1f | %.1f | %.2f | %.1f | %s |%n", size, p50, BenchClient.percentile(times, 90),
                     engine, p50 / engine, Double.isNaN(otava) ? "" : String.format("%.0f", otava / p50));
+        }
+    }
+
+    /**
+     * A few seconds of the same request before one is measured: a small read takes a millisecond or two once the
+     * client's and the service's code for it are compiled, several times that before.
+     */
+    private static void warmUp(Callable<?> request) throws Exception {
+        long until = System.nanoTime() + WARM_UP_NANOS;
+        for (int i = 0; i < WARM_UP || System.nanoTime() < until; i++) {
+            request.call();
         }
     }
 
