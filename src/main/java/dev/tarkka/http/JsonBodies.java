@@ -1,9 +1,15 @@
 package dev.tarkka.http;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +38,7 @@ public class JsonBodies {
 
     /** Bodies at least this large are parsed on the {@link CpuPool}; smaller ones take a worker thread briefly. */
     static final int LARGE_BODY = 64 * 1024;
+    private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
     private final ObjectReader reader;
     private final CpuPool cpu;
@@ -52,12 +59,7 @@ public class JsonBodies {
             return null;
         }
         requireJson(contentType);
-        JsonNode node;
-        try {
-            node = reader.readTree(utf8(body));
-        } catch (JsonProcessingException e) {
-            throw ApiException.malformedJson(e);
-        }
+        JsonNode node = tree(body);
         if (node != null && node.isMissingNode()) {
             return null;
         }
@@ -68,16 +70,24 @@ public class JsonBodies {
         return node;
     }
 
-    /** The body as text: strictly UTF-8 (no replacement of bad bytes), a leading byte-order mark dropped. */
-    private static String utf8(byte[] body) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    /**
+     * The body's JSON tree, read as strictly UTF-8 (no replacement of bad bytes), a leading byte-order mark dropped.
+     * Decoded as it is parsed: a copy of a long body as text would be most of what reading it allocates.
+     */
+    private JsonNode tree(byte[] body) {
+        int start = body.length >= UTF8_BOM.length && Arrays.equals(body, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length)
+                ? UTF8_BOM.length : 0;
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader text = new InputStreamReader(new ByteArrayInputStream(body, start, body.length - start), strict)) {
+            return reader.readTree(text);
         } catch (CharacterCodingException e) {
             throw ApiException.invalid(ValidationProblem.invalidJson("the body is not valid UTF-8"));
+        } catch (JsonProcessingException e) {
+            throw ApiException.malformedJson(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading a body held in memory", e);
         }
     }
 
