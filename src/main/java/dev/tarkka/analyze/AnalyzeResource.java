@@ -86,7 +86,7 @@ public class AnalyzeResource {
         ObjectId owner = caller.id();
         // The body is parsed off the event loop while the caller's options are read.
         return Uni.combine().all()
-                .unis(json.read(contentType, body).map(parsed -> AnalyzeRequest.of(parsed, testName)),
+                .unis(json.read(contentType, body, AnalyzeRequest.Body::read).map(read -> read.request(testName)),
                         configs.detectionOptions(owner))
                 .asTuple()
                 .chain(both -> report(both.getItem1(), both.getItem2()));

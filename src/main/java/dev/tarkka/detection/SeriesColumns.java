@@ -58,6 +58,23 @@ public final class SeriesColumns {
         return builder.build(i -> points.get(i).attributes());
     }
 
+    /**
+     * One metric measured at every point, from arrays as read: {@code missing} marks the points whose value is
+     * missing. The arrays become the columns' own.
+     */
+    public static SeriesColumns ofOneMetric(String metric, long[] times, double[] values, BitSet missing) {
+        if (values.length != times.length) {
+            throw new IllegalArgumentException("one value per time: " + values.length + " values, " + times.length + " times");
+        }
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        if (times.length > 0) {
+            int[] positions = new int[times.length];
+            Arrays.setAll(positions, point -> point);
+            metrics.put(metric, new Metric(positions, values, missing));
+        }
+        return new SeriesColumns(times, metrics, point -> Map.of());
+    }
+
     public int size() {
         return times.length;
     }

@@ -17,11 +17,13 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.tarkka.error.ApiException;
 import dev.tarkka.error.ValidationProblem;
@@ -41,10 +43,13 @@ public class JsonBodies {
     private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
     private final ObjectReader reader;
+    /** For token readers, which read values inside the body: what follows the body's one value is checked here. */
+    private final ObjectReader values;
     private final CpuPool cpu;
 
     JsonBodies(ObjectMapper mapper, CpuPool cpu) {
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.values = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.cpu = cpu;
     }
 
@@ -54,15 +59,40 @@ public class JsonBodies {
                 body != null && body.length >= LARGE_BODY ? cpu.executor() : Infrastructure.getDefaultWorkerPool());
     }
 
-    private JsonNode parse(String contentType, byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        requireJson(contentType);
-        JsonNode node = tree(body);
-        if (node != null && node.isMissingNode()) {
-            return null;
-        }
+    /** Reads a body token by token: {@code tokens} gets a parser before the body's first token (null when empty). */
+    @FunctionalInterface
+    public interface TokenReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * The body read by {@code tokens} with the same checks as {@link #read(String, byte[])}, off the event loop: for
+     * a body whose bulk need not become a tree. The reader consumes one value; anything after it is refused.
+     */
+    public <T> Uni<T> read(String contentType, byte[] body, TokenReader<T> tokens) {
+        return Uni.createFrom().item(() -> {
+            if (body != null && body.length > 0) {
+                requireJson(contentType);
+            }
+            return decoded(body == null ? new byte[0] : body, text -> {
+                try (JsonParser parser = values.createParser(text)) {
+                    parser.setCodec(values); // else trees inside the body are read by the mapper, trailing check on
+                    T value = tokens.read(parser);
+                    if (parser.nextToken() != null) {
+                        // worded as the tree reader's own refusal, so every body gets the same answer
+                        throw MismatchedInputException.from(parser, JsonNode.class, "Trailing token (of type "
+                                + parser.currentToken() + ") found after value (bound as `" + JsonNode.class.getName()
+                                + "`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
+                    }
+                    return value;
+                }
+            });
+        }).runSubscriptionOn(body != null && body.length >= LARGE_BODY ? cpu.executor()
+                : Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Refuses a tree holding a string that is not valid Unicode (an unpaired surrogate); answers the tree. */
+    public static JsonNode wellFormed(JsonNode node) {
         if (node != null && !isWellFormed(node)) {
             throw ApiException.invalid(ValidationProblem.invalidText(List.of("body"),
                     "Strings must be valid Unicode (no unpaired surrogates)"));
@@ -70,18 +100,34 @@ public class JsonBodies {
         return node;
     }
 
+    private JsonNode parse(String contentType, byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        requireJson(contentType);
+        JsonNode node = decoded(body, reader::readTree);
+        if (node != null && node.isMissingNode()) {
+            return null;
+        }
+        return wellFormed(node);
+    }
+
+    private interface TextReader<T> {
+        T read(Reader text) throws IOException;
+    }
+
     /**
-     * The body's JSON tree, read as strictly UTF-8 (no replacement of bad bytes), a leading byte-order mark dropped.
-     * Decoded as it is parsed: a copy of a long body as text would be most of what reading it allocates.
+     * What {@code read} makes of the body as strictly UTF-8 text (no replacement of bad bytes), a leading byte-order
+     * mark dropped. Decoded as it is parsed: a copy of a long body as text would be most of what reading it allocates.
      */
-    private JsonNode tree(byte[] body) {
+    private static <T> T decoded(byte[] body, TextReader<T> read) {
         int start = body.length >= UTF8_BOM.length && Arrays.equals(body, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length)
                 ? UTF8_BOM.length : 0;
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (Reader text = new InputStreamReader(new ByteArrayInputStream(body, start, body.length - start), strict)) {
-            return reader.readTree(text);
+            return read.read(text);
         } catch (CharacterCodingException e) {
             throw ApiException.invalid(ValidationProblem.invalidJson("the body is not valid UTF-8"));
         } catch (JsonProcessingException e) {

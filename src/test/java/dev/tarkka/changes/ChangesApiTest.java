@@ -1,6 +1,7 @@
 package dev.tarkka.changes;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -255,5 +256,48 @@ class ChangesApiTest {
         user.as().get("/api/v0/results").then().body("$", empty());
         given().contentType(ContentType.JSON).body(Map.of("series", List.of(1))).post("/api/v0/analyze").then()
                 .statusCode(401);
+    }
+
+    /**
+     * A bare series is read as it streams, never as a tree; what it is refused for, and where, is what the tree
+     * reader answered (these answers were recorded from it).
+     */
+    @Test
+    void analyzeChecksABareSeriesElementByElement() {
+        String[][] refused = {
+                { "{\"series\": [1, \"x\"]}", "float_type", "[body, series, 1]" },
+                { "{\"series\": [1, 1e999]}", "float_type", "[body, series, 1]" },
+                { "{\"series\": [{\"a\": [1, 2]}, 2]}", "float_type", "[body, series, 0]" },
+                { "{\"series\": [true, 2]}", "float_type", "[body, series, 0]" },
+                { "{\"series\": [1, 2, \"x\"], \"time\": [1, \"y\", 3]}", "int_type", "[body, time, 1]" },
+                { "{\"series\": [1, \"x\"], \"time\": [1, \"y\"]}", "float_type", "[body, series, 1]" },
+                { "{\"series\": [1, 2], \"time\": [9223372036854775808, 1]}", "int_type", "[body, time, 0]" },
+                { "{\"series\": [1, 2], \"time\": [1e19, 1]}", "int_type", "[body, time, 0]" },
+                { "{\"series\": [1, 2], \"time\": [null, 1]}", "int_type", "[body, time, 0]" },
+                { "{\"series\": [1, 2], \"time\": [1]}", "value_error", "[body, time]" },
+                { "{\"series\": [1, 2], \"time\": null}", "value_error", "[body, time]" },
+                { "{\"series\": null}", "list_type", "[body, series]" },
+                { "{\"series\": [1, 2], \"series\": null}", "list_type", "[body, series]" },
+                { "{\"series\": \"abc\", \"time\": [1]}", "list_type", "[body, series]" },
+                { "{\"series\": [1, 2], \"disabled\": \"x\"}", "list_type", "[body, disabled]" },
+                { "{\"series\": [1, 2], \"x\": \"\\ud800\"}", "string_unicode", "[body]" },
+                { "{\"series\": [1]} {}", "json_invalid", "[body]" },
+                { "{\"series\": [1,", "json_invalid", "[body]" } };
+        for (String[] body : refused) {
+            user.as().contentType(ContentType.JSON).body(body[0]).post("/api/v0/analyze").then().statusCode(422)
+                    .body("detail[0].type", equalTo(body[1])).body("detail[0].loc.toString()", equalTo(body[2]));
+        }
+        String steps = "[1, 1, 1, 1, 5, 5, 5, 5]";
+        // times: integers, or numbers truncated to one; the last of a field given twice counts; any field order
+        user.as().contentType(ContentType.JSON).body("{\"series\": " + steps + ", \"time\": [10, 20.7, 30, 40, 50, 60, 70, 80]}")
+                .post("/api/v0/analyze").then().statusCode(200).body("analysis[0].time", equalTo(50));
+        user.as().contentType(ContentType.JSON).body("{\"series\": [5], \"series\": " + steps + "}")
+                .post("/api/v0/analyze").then().statusCode(200).body("analysis[0].changes[0].index", equalTo(4));
+        user.as().contentType(ContentType.JSON)
+                .body("{\"time\": [1, 2, 3, 4, 5, 6, 7, 8], \"metric\": \"lat\", \"series\": [1, null, 1, 1, 5, 5, 5, 5]}")
+                .post("/api/v0/analyze").then().statusCode(200).body("analysis[0].time", equalTo(5))
+                .body("analysis[0].changes[0].metric", equalTo("lat"));
+        user.as().contentType(ContentType.JSON).body("{\"series\": " + steps + ", \"metric\": \"lat\", \"disabled\": [\"lat\"]}")
+                .post("/api/v0/analyze").then().statusCode(200).body("$", anEmptyMap());
     }
 }
