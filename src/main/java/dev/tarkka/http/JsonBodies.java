@@ -42,21 +42,22 @@ public class JsonBodies {
     static final int LARGE_BODY = 64 * 1024;
     private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
-    private final ObjectReader reader;
-    /** For token readers, which read values inside the body: what follows the body's one value is checked here. */
+    /**
+     * Reads values inside a body, so without the mapper's check for trailing tokens: what follows the body's one
+     * value is checked in {@link #read(String, byte[], TokenReader)}.
+     */
     private final ObjectReader values;
     private final CpuPool cpu;
 
     JsonBodies(ObjectMapper mapper, CpuPool cpu) {
-        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.values = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.cpu = cpu;
     }
 
     /** The parsed body (null when there is none), parsed off the event loop. */
     public Uni<JsonNode> read(String contentType, byte[] body) {
-        return Uni.createFrom().item(() -> parse(contentType, body)).runSubscriptionOn(
-                body != null && body.length >= LARGE_BODY ? cpu.executor() : Infrastructure.getDefaultWorkerPool());
+        return read(contentType, body, parser -> parser.nextToken() == null ? null : parser.<JsonNode>readValueAsTree())
+                .map(JsonBodies::wellFormed);
     }
 
     /** Reads a body token by token: {@code tokens} gets a parser before the body's first token (null when empty). */
@@ -66,8 +67,8 @@ public class JsonBodies {
     }
 
     /**
-     * The body read by {@code tokens} with the same checks as {@link #read(String, byte[])}, off the event loop: for
-     * a body whose bulk need not become a tree. The reader consumes one value; anything after it is refused.
+     * The body read by {@code tokens}, off the event loop: for a body whose bulk need not become a tree. The reader
+     * consumes one value; anything after it is refused.
      */
     public <T> Uni<T> read(String contentType, byte[] body, TokenReader<T> tokens) {
         return Uni.createFrom().item(() -> {
@@ -79,7 +80,7 @@ public class JsonBodies {
                     parser.setCodec(values); // else trees inside the body are read by the mapper, trailing check on
                     T value = tokens.read(parser);
                     if (parser.nextToken() != null) {
-                        // worded as the tree reader's own refusal, so every body gets the same answer
+                        // worded as Jackson's own refusal of trailing tokens
                         throw MismatchedInputException.from(parser, JsonNode.class, "Trailing token (of type "
                                 + parser.currentToken() + ") found after value (bound as `" + JsonNode.class.getName()
                                 + "`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
@@ -98,18 +99,6 @@ public class JsonBodies {
                     "Strings must be valid Unicode (no unpaired surrogates)"));
         }
         return node;
-    }
-
-    private JsonNode parse(String contentType, byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        requireJson(contentType);
-        JsonNode node = decoded(body, reader::readTree);
-        if (node != null && node.isMissingNode()) {
-            return null;
-        }
-        return wellFormed(node);
     }
 
     private interface TextReader<T> {
