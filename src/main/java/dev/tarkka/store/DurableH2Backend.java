@@ -94,8 +94,8 @@ final class DurableH2Backend extends H2Backend {
         store.commit();
     }
 
-    private static MVMap<Object, Object> openByValue(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new CanonicalKeyType()));
+    private static <K, V> MVMap<K, V> openByValue(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<K, V>().keyType(new CanonicalKeyType()));
     }
 
     /** New collections and indexes get maps keyed by value too. */
@@ -106,7 +106,9 @@ final class DurableH2Backend extends H2Backend {
 
     /**
      * Opens each map the H2 backend is about to open by name with {@link CanonicalKeyType} first: the store then
-     * hands the backend that map. (An inner class: the backend opens its databases while it is being constructed.)
+     * hands the backend that map. Indexes serve queries that pin their keys among other conditions
+     * ({@link ConjunctionUniqueIndex}), and non-unique ones exist ({@link SecondaryIndex}). (An inner class: the
+     * backend opens its databases while it is being constructed.)
      */
     private final class ValueKeyedDatabase extends H2Database {
 
@@ -117,8 +119,15 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            openByValue(getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName);
-            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return new ConjunctionUniqueIndex(
+                    openByValue(getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName),
+                    indexName, keys, sparse);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                List<IndexKey> keys, boolean sparse) {
+            return new SecondaryIndex(indexName, keys, new CanonicalKeyType()::compare);
         }
 
         @Override

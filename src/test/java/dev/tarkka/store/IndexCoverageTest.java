@@ -29,7 +29,7 @@ import io.restassured.http.ContentType;
 /**
  * Every query Tarkka makes is served by an index its store declares: a workload that touches every endpoint runs
  * with the driver's commands recorded, and each filter must lead with the first key of a declared index (or
- * {@code _id}). The embedded store has no secondary indexes to {@code explain}, so this is how a real MongoDB's
+ * {@code _id}). The embedded store cannot {@code explain} a query, so this is how a real MongoDB's
  * collection scans are kept out.
  */
 @QuarkusTest
