@@ -55,9 +55,28 @@ final class SecondaryIndex extends Index<Object> {
         return Integer.compare(a.length, b.length);
     }
 
+    /**
+     * Serves a query that pins the leading key and selects at most half of the entries: reading documents one by
+     * one through the index and restoring the collection's order costs more than a scan when most of them match
+     * (one owner's tests when the store has one owner).
+     */
     @Override
     public synchronized boolean canHandle(Document query) {
-        return pinnedPrefix(query) > 0;
+        Object[] from = from(query);
+        if (from.length == 0) {
+            return false;
+        }
+        int half = entries.size() / 2;
+        int selected = 0;
+        for (Object[] entry : entries.tailSet(from, true)) {
+            if (compare(entry, from, from.length) != 0) {
+                break;
+            }
+            if (++selected > half) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many leading keys the query pins to a plain non-document value (0 when it does not pin the first). */
@@ -78,7 +97,23 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
+        Object[] from = from(query);
+        Set<Object> positions = new TreeSet<>(positionOrder);
+        for (Object[] entry : entries.tailSet(from, true)) {
+            if (compare(entry, from, from.length) != 0) {
+                break;
+            }
+            positions.add(entry[width]);
+        }
+        return new ArrayList<>(positions);
+    }
+
+    /** The key values the query pins, leading keys first, as the first entry they select would start. */
+    private Object[] from(Document query) {
         int prefix = pinnedPrefix(query);
+        if (prefix == 0) {
+            return new Object[0];
+        }
         Map<String, Object> pinned = QueryEqualities.of(query);
         Document probe = new Document();
         keys().subList(0, prefix).forEach(key -> probe.put(key, pinned.get(key)));
@@ -88,14 +123,7 @@ final class SecondaryIndex extends Index<Object> {
         for (int i = 0; i < prefix; i++) {
             from[i] = values.get(i);
         }
-        Set<Object> positions = new TreeSet<>(positionOrder);
-        for (Object[] entry : entries.tailSet(from, true)) {
-            if (compare(entry, from, prefix) != 0) {
-                break;
-            }
-            positions.add(entry[width]);
-        }
-        return new ArrayList<>(positions);
+        return from;
     }
 
     private static int compare(Object[] entry, Object[] prefix, int length) {

@@ -198,6 +198,9 @@ class EmbeddedIndexesTest {
                 "p3", null);
         assertThat(index.getPositions(new de.bwaldvogel.mongo.bson.Document("user_id", 1L))).containsExactly("p1",
                 "p2");
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("user_id", 2))).isTrue();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("user_id", 1)))
+                .as("most entries match: a scan is cheaper").isFalse();
         assertThat(index.getPositions(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
                 new de.bwaldvogel.mongo.bson.Document("test_name", "t"),
                 new de.bwaldvogel.mongo.bson.Document("user_id", 1))))).containsExactly("p1");
