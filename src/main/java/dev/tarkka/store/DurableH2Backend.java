@@ -127,7 +127,9 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                 List<IndexKey> keys, boolean sparse) {
-            return new SecondaryIndex(indexName, keys, new CanonicalKeyType()::compare);
+            return new SecondaryIndex(
+                    openByValue(getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName),
+                    indexName, keys, new CanonicalKeyType()::compare);
         }
 
         @Override

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -20,9 +22,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * A non-unique index of the embedded store, which the wire-protocol server itself ignores (every query on such
  * fields scanned the collection, under the collection's lock). It serves a query pinning a leading part of its keys
  * to plain values ({@link QueryEqualities}) with the documents that have them; the server then checks the whole
- * query against each. Kept in memory and built from the documents when the store opens, so it never disagrees with
- * them after a crash; documents lacking a key are indexed under a missing value, as MongoDB's non-sparse indexes do.
- * Candidates come in the collection's own order, so a query answers in the same order as by a scan.
+ * query against each. Stored in the store file beside the unique indexes, one entry per document and key (its key
+ * values, then its position), so it commits with the documents and a reopened store reads it instead of rebuilding
+ * it; documents lacking a key are indexed under a missing value, as MongoDB's non-sparse indexes do. Candidates come
+ * in the collection's own order, so a query answers in the same order as by a scan.
  */
 final class SecondaryIndex extends Index<Object> {
 
@@ -30,29 +33,20 @@ final class SecondaryIndex extends Index<Object> {
 
     private final int width;
     private final Comparator<Object> positionOrder;
-    /** One entry per document and key: its key values, then its position. */
-    private final NavigableSet<Object[]> entries;
+    /** Keyed by value ({@link CanonicalKeyType}): a key's leading values sort before its longer ones. */
+    private final MVMap<KeyValue, Boolean> entries;
 
     /**
      * @param positionOrder the order of the collection's positions (its {@code _id}s), in which candidates are
      *                      answered
      */
-    SecondaryIndex(String name, List<IndexKey> keys, Comparator<Object> positionOrder) {
+    SecondaryIndex(MVMap<KeyValue, Boolean> entries, String name, List<IndexKey> keys,
+            Comparator<Object> positionOrder) {
         // sparse as far as the server is concerned: removing a document asks no position of this index
         super(name, keys, true);
+        this.entries = entries;
         this.width = keys.size();
         this.positionOrder = positionOrder;
-        this.entries = new TreeSet<>(this::compare);
-    }
-
-    private int compare(Object[] a, Object[] b) {
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            int order = i < width ? VALUES.compare(a[i], b[i]) : positionOrder.compare(a[i], b[i]);
-            if (order != 0) {
-                return order;
-            }
-        }
-        return Integer.compare(a.length, b.length);
     }
 
     /**
@@ -62,14 +56,14 @@ final class SecondaryIndex extends Index<Object> {
      */
     @Override
     public synchronized boolean canHandle(Document query) {
-        Object[] from = from(query);
-        if (from.length == 0) {
+        KeyValue from = from(query);
+        if (from == null) {
             return false;
         }
-        int half = entries.size() / 2;
-        int selected = 0;
-        for (Object[] entry : entries.tailSet(from, true)) {
-            if (compare(entry, from, from.length) != 0) {
+        long half = entries.sizeAsLong() / 2;
+        long selected = 0;
+        for (Iterator<KeyValue> selection = entries.keyIterator(from); selection.hasNext();) {
+            if (!startsWith(selection.next(), from)) {
                 break;
             }
             if (++selected > half) {
@@ -97,43 +91,38 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
-        Object[] from = from(query);
+        KeyValue from = from(query);
         Set<Object> positions = new TreeSet<>(positionOrder);
-        for (Object[] entry : entries.tailSet(from, true)) {
-            if (compare(entry, from, from.length) != 0) {
+        for (Iterator<KeyValue> selection = entries.keyIterator(from); selection.hasNext();) {
+            KeyValue entry = selection.next();
+            if (!startsWith(entry, from)) {
                 break;
             }
-            positions.add(entry[width]);
+            positions.add(entry.get(width));
         }
         return new ArrayList<>(positions);
     }
 
-    /** The key values the query pins, leading keys first, as the first entry they select would start. */
-    private Object[] from(Document query) {
+    /** The key values the query pins, leading keys first (they sort before every entry they select), or null. */
+    private KeyValue from(Document query) {
         int prefix = pinnedPrefix(query);
         if (prefix == 0) {
-            return new Object[0];
+            return null;
         }
         Map<String, Object> pinned = QueryEqualities.of(query);
         Document probe = new Document();
         keys().subList(0, prefix).forEach(key -> probe.put(key, pinned.get(key)));
         // normalized exactly as the documents' keys are (1 and 1.0 are one key)
-        KeyValue values = getKeyValues(probe).iterator().next();
-        Object[] from = new Object[prefix];
-        for (int i = 0; i < prefix; i++) {
-            from[i] = values.get(i);
-        }
-        return from;
+        return new KeyValue(getKeyValues(probe).iterator().next().stream().limit(prefix).toList());
     }
 
-    private static int compare(Object[] entry, Object[] prefix, int length) {
-        for (int i = 0; i < length; i++) {
-            int order = VALUES.compare(entry[i], prefix[i]);
-            if (order != 0) {
-                return order;
+    private static boolean startsWith(KeyValue entry, KeyValue prefix) {
+        for (int i = 0; i < prefix.size(); i++) {
+            if (VALUES.compare(entry.get(i), prefix.get(i)) != 0) {
+                return false;
             }
         }
-        return 0;
+        return true;
     }
 
     @Override
@@ -144,7 +133,7 @@ final class SecondaryIndex extends Index<Object> {
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
         for (KeyValue values : getKeyValues(document)) {
-            entries.add(entry(values, position));
+            entries.put(entry(values, position), Boolean.TRUE);
         }
     }
 
@@ -175,13 +164,11 @@ final class SecondaryIndex extends Index<Object> {
         add(newDocument, position, collection);
     }
 
-    private Object[] entry(KeyValue values, Object position) {
-        Object[] entry = new Object[width + 1];
-        for (int i = 0; i < width; i++) {
-            entry[i] = values.get(i);
-        }
-        entry[width] = position;
-        return entry;
+    private static KeyValue entry(KeyValue values, Object position) {
+        List<Object> entry = new ArrayList<>(values.size() + 1);
+        values.forEach(entry::add);
+        entry.add(position);
+        return new KeyValue(entry);
     }
 
     @Override
@@ -191,7 +178,12 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized long getCount() {
-        return entries.size();
+        return entries.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return entries.isEmpty();
     }
 
     @Override
