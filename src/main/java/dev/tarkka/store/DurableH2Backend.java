@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -127,9 +128,14 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                 List<IndexKey> keys, boolean sparse) {
-            return new SecondaryIndex(
-                    openByValue(getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName),
-                    indexName, keys, new CanonicalKeyType()::compare);
+            String collection = getFullCollectionNamespace(collectionName);
+            MVMap<KeyValue, Boolean> entries = openByValue(getMvStore(), collection + INDEX_MAPS + indexName);
+            if (entries.sizeAsLong() != openByValue(getMvStore(), DATA_MAPS + collection).sizeAsLong()) {
+                // not one entry per document: written to by a version that kept no such index (or a key holds
+                // lists); the server builds an empty index from the documents
+                entries.clear();
+            }
+            return new SecondaryIndex(entries, indexName, keys, new CanonicalKeyType()::compare);
         }
 
         @Override

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Iterator;
-import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.h2.mvstore.MVMap;
 
@@ -57,63 +60,44 @@ final class SecondaryIndex extends Index<Object> {
     @Override
     public synchronized boolean canHandle(Document query) {
         KeyValue from = from(query);
-        if (from == null) {
-            return false;
-        }
         long half = entries.sizeAsLong() / 2;
-        long selected = 0;
-        for (Iterator<KeyValue> selection = entries.keyIterator(from); selection.hasNext();) {
-            if (!startsWith(selection.next(), from)) {
-                break;
-            }
-            if (++selected > half) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** How many leading keys the query pins to a plain non-document value (0 when it does not pin the first). */
-    private int pinnedPrefix(Document query) {
-        if (keys().stream().anyMatch(key -> key.contains("."))) {
-            return 0;
-        }
-        Map<String, Object> pinned = QueryEqualities.of(query);
-        int prefix = 0;
-        for (String key : keys()) {
-            if (!pinned.containsKey(key) || pinned.get(key) instanceof Document) {
-                break;
-            }
-            prefix++;
-        }
-        return prefix;
+        return from != null && selection(from).limit(half + 1).count() <= half;
     }
 
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
-        KeyValue from = from(query);
-        Set<Object> positions = new TreeSet<>(positionOrder);
-        for (Iterator<KeyValue> selection = entries.keyIterator(from); selection.hasNext();) {
-            KeyValue entry = selection.next();
-            if (!startsWith(entry, from)) {
-                break;
-            }
-            positions.add(entry.get(width));
-        }
-        return new ArrayList<>(positions);
+        return new ArrayList<>(selection(from(query)).map(entry -> entry.get(width))
+                .collect(Collectors.toCollection(() -> new TreeSet<>(positionOrder))));
     }
 
-    /** The key values the query pins, leading keys first (they sort before every entry they select), or null. */
+    /**
+     * The key values the query pins to plain non-document values, as many leading keys as it pins (they sort before
+     * every entry they select), or null when it does not pin the first.
+     */
     private KeyValue from(Document query) {
-        int prefix = pinnedPrefix(query);
-        if (prefix == 0) {
+        if (keys().stream().anyMatch(key -> key.contains("."))) {
             return null;
         }
         Map<String, Object> pinned = QueryEqualities.of(query);
         Document probe = new Document();
-        keys().subList(0, prefix).forEach(key -> probe.put(key, pinned.get(key)));
+        for (String key : keys()) {
+            if (!pinned.containsKey(key) || pinned.get(key) instanceof Document) {
+                break;
+            }
+            probe.put(key, pinned.get(key));
+        }
+        if (probe.isEmpty()) {
+            return null;
+        }
         // normalized exactly as the documents' keys are (1 and 1.0 are one key)
-        return new KeyValue(getKeyValues(probe).iterator().next().stream().limit(prefix).toList());
+        return new KeyValue(getKeyValues(probe).iterator().next().stream().limit(probe.size()).toList());
+    }
+
+    /** The entries that start with these values, in key order. */
+    private Stream<KeyValue> selection(KeyValue from) {
+        Spliterator<KeyValue> fromFirst = Spliterators.spliteratorUnknownSize(entries.keyIterator(from),
+                Spliterator.ORDERED);
+        return StreamSupport.stream(fromFirst, false).takeWhile(entry -> startsWith(entry, from));
     }
 
     private static boolean startsWith(KeyValue entry, KeyValue prefix) {
