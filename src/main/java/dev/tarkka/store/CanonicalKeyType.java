@@ -16,7 +16,8 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class CanonicalKeyType extends ObjectDataType {
 
-    private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
+    /** How MongoDB orders single values (index keys hold lists element by element). */
+    static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
 
     @Override
     public int compare(Object a, Object b) {

@@ -130,12 +130,22 @@ final class DurableH2Backend extends H2Backend {
                 List<IndexKey> keys, boolean sparse) {
             String collection = getFullCollectionNamespace(collectionName);
             MVMap<KeyValue, Boolean> entries = openByValue(getMvStore(), collection + INDEX_MAPS + indexName);
-            if (entries.sizeAsLong() != openByValue(getMvStore(), DATA_MAPS + collection).sizeAsLong()) {
-                // not one entry per document: written to by a version that kept no such index (or a key holds
-                // lists); the server builds an empty index from the documents
+            MVMap<Object, Object> documents = openByValue(getMvStore(), DATA_MAPS + collection);
+            if (!inUse(collectionName, indexName) && entries.sizeAsLong() != documents.sizeAsLong()) {
+                // opened from the file and not one entry per document: written to by a version that kept no such
+                // index (or a key holds lists); the server builds an empty index from the documents
                 entries.clear();
             }
-            return new SecondaryIndex(entries, indexName, keys, new CanonicalKeyType()::compare);
+            return new SecondaryIndex(entries, indexName, keys, documents.getKeyType()::compare);
+        }
+
+        /**
+         * Whether the collection already serves queries with this index: declaring an index again (every start does)
+         * opens its map once more, and that map must then be left as it is.
+         */
+        private boolean inUse(String collectionName, String indexName) {
+            MongoCollection<Object> open = resolveCollection(collectionName, false);
+            return open != null && open.getIndexes().stream().anyMatch(index -> index.getName().equals(indexName));
         }
 
         @Override

@@ -18,7 +18,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -32,16 +31,14 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class SecondaryIndex extends Index<Object> {
 
-    private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
-
     private final int width;
     private final Comparator<Object> positionOrder;
     /** Keyed by value ({@link CanonicalKeyType}): a key's leading values sort before its longer ones. */
     private final MVMap<KeyValue, Boolean> entries;
 
     /**
-     * @param positionOrder the order of the collection's positions (its {@code _id}s), in which candidates are
-     *                      answered
+     * @param positionOrder the order of the collection's documents by position (its {@code _id}s), in which
+     *                      candidates are answered
      */
     SecondaryIndex(MVMap<KeyValue, Boolean> entries, String name, List<IndexKey> keys,
             Comparator<Object> positionOrder) {
@@ -102,7 +99,7 @@ final class SecondaryIndex extends Index<Object> {
 
     private static boolean startsWith(KeyValue entry, KeyValue prefix) {
         for (int i = 0; i < prefix.size(); i++) {
-            if (VALUES.compare(entry.get(i), prefix.get(i)) != 0) {
+            if (CanonicalKeyType.VALUES.compare(entry.get(i), prefix.get(i)) != 0) {
                 return false;
             }
         }

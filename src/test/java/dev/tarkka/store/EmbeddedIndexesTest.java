@@ -201,6 +201,19 @@ class EmbeddedIndexesTest {
         }
     }
 
+    /** Every start declares the indexes again ({@code StoreLifecycle}) while the store is in use. */
+    @Test
+    void anIndexDeclaredAgainKeepsServingItsCollection() {
+        MongoCollection<Document> points = points(
+                new MongoServer(DurableH2Backend.open(dir.resolve("again.mv").toString(), 8, false)));
+        points.createIndex(Indexes.ascending("tags")); // a list field: more entries than documents
+        for (int i = 0; i < 20; i++) {
+            points.insertOne(new Document("tags", List.of("t" + i % 4, "all")).append("i", i));
+        }
+        points.createIndex(Indexes.ascending("tags"));
+        assertThat(points.find(Filters.eq("tags", "t1")).into(new ArrayList<>())).hasSize(5);
+    }
+
     @Test
     void aSecondaryIndexServesQueriesPinningItsLeadingKeys() {
         MVStore store = new MVStore.Builder().open();
