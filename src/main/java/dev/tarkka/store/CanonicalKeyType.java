@@ -14,7 +14,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * Stored bytes are unchanged; only the order differs, so a file ordered the old way is re-sorted once
  * ({@link DurableH2Backend#open}).
  */
-final class CanonicalKeyType extends ObjectDataType {
+class CanonicalKeyType extends ObjectDataType {
 
     /** How MongoDB orders single values (index keys hold lists element by element). */
     static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();

@@ -61,7 +61,7 @@ final class DurableH2Backend extends H2Backend {
     private static final String KEY_ORDER = "tarkka.key-order";
 
     /**
-     * Opens every map keyed by documents with {@link CanonicalKeyType}, re-sorting those a file written before it
+     * Opens every map keyed by documents with {@link BsonStoredType}, re-sorting those a file written before it
      * holds in the old order (once: the file then records its key order). Keys the old order had stored twice
      * are kept once, the newer copy winning, and counted in the log.
      */
@@ -96,7 +96,8 @@ final class DurableH2Backend extends H2Backend {
     }
 
     private static <K, V> MVMap<K, V> openByValue(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<K, V>().keyType(new CanonicalKeyType()));
+        return store.openMap(name,
+                new MVMap.Builder<K, V>().keyType(new BsonStoredType()).valueType(new BsonStoredType()));
     }
 
     /** New collections and indexes get maps keyed by value too. */
@@ -106,7 +107,7 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Opens each map the H2 backend is about to open by name with {@link CanonicalKeyType} first: the store then
+     * Opens each map the H2 backend is about to open by name with {@link BsonStoredType} first: the store then
      * hands the backend that map. Indexes serve queries that pin their keys among other conditions
      * ({@link ConjunctionUniqueIndex}), and non-unique ones exist ({@link SecondaryIndex}). (An inner class: the
      * backend opens its databases while it is being constructed.)

@@ -191,7 +191,8 @@ class EmbeddedIndexesTest {
         // what a version keeping no such index leaves: a document stored that the index does not know
         try (MVStore store = new MVStore.Builder().fileName(file).open()) {
             MVMap<KeyValue, Boolean> index = store.openMap("t.points._index_user_id_1_test_name_1",
-                    new MVMap.Builder<KeyValue, Boolean>().keyType(new CanonicalKeyType()));
+                    new MVMap.Builder<KeyValue, Boolean>().keyType(new BsonStoredType())
+                            .valueType(new BsonStoredType()));
             index.remove(index.firstKey());
         }
         MongoCollection<Document> reopened = points(new MongoServer(DurableH2Backend.open(file, 8, false)));
