@@ -19,8 +19,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Turns a verified JWT into a Tarkka user. A signature is not enough: the account must still exist and be
- * active, and an API token must not have been revoked. Roles come from the store, not from the token, so
- * a change of privileges applies at once.
+ * active, and an API token must not have been revoked. Roles come from the store, not from the token: a change
+ * applies at once on the replica that made it and within {@code tarkka.auth.account-cache-ttl} on the others.
  */
 @ApplicationScoped
 public class AccountAugmentor implements SecurityIdentityAugmentor {
@@ -49,7 +49,7 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
         if (issuedInTheFuture(jwt)) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Token issued in the future"));
         }
-        return users.findById(new ObjectId(jwt.getSubject()))
+        return users.findCaller(new ObjectId(jwt.getSubject()))
                 .chain(account -> account == null || !account.active
                         ? Uni.createFrom().failure(new AuthenticationFailedException("No such active user"))
                         : checkRevocation(jwt, account).map(scope -> build(identity, account, scope)));
@@ -74,7 +74,7 @@ public class AccountAugmentor implements SecurityIdentityAugmentor {
             return issuedAt == account.sessionVersion ? Uni.createFrom().nullItem()
                     : Uni.createFrom().failure(new AuthenticationFailedException("Login session revoked"));
         }
-        return tokens.findById(String.valueOf(jwt.getTokenID()))
+        return tokens.findPresented(String.valueOf(jwt.getTokenID()))
                 .chain(token -> {
                     if (token == null || !account.id.equals(token.userId)) {
                         return Uni.createFrom().failure(new AuthenticationFailedException("API token revoked"));

@@ -5,11 +5,13 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
+import dev.tarkka.config.TarkkaConfig;
 import dev.tarkka.store.IndexedCollection;
 import dev.tarkka.store.StoreNames;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepository;
@@ -18,6 +20,14 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class UserRepository implements ReactivePanacheMongoRepository<UserAccount>, IndexedCollection {
+
+    private final RecentReads<ObjectId, UserAccount> recent;
+
+    UserRepository(TarkkaConfig config) {
+        this.recent = new RecentReads<>(config.auth().accountCacheTtl(), RECENT_ACCOUNTS);
+    }
+
+    private static final int RECENT_ACCOUNTS = 10_000;
 
     @Override
     public String collection() {
@@ -37,5 +47,30 @@ public class UserRepository implements ReactivePanacheMongoRepository<UserAccoun
 
     public Multi<UserAccount> active() {
         return find("is_active", true).stream();
+    }
+
+    /**
+     * The account a request is made by, possibly as an earlier request read it ({@link RecentReads}): only for
+     * checking the caller, never to change it.
+     */
+    Uni<UserAccount> findCaller(ObjectId id) {
+        return recent.get(id, this::findById);
+    }
+
+    // every change to an account goes through these: callers read it again from the store
+
+    @Override
+    public Uni<UserAccount> persist(UserAccount account) {
+        return ReactivePanacheMongoRepository.super.persist(account).invoke(recent::forgetAll);
+    }
+
+    @Override
+    public Uni<UserAccount> update(UserAccount account) {
+        return ReactivePanacheMongoRepository.super.update(account).invoke(recent::forgetAll);
+    }
+
+    @Override
+    public Uni<UserAccount> persistOrUpdate(UserAccount account) {
+        return ReactivePanacheMongoRepository.super.persistOrUpdate(account).invoke(recent::forgetAll);
     }
 }

@@ -75,6 +75,14 @@ public interface TarkkaConfig {
         /** Lifetime of CI API tokens; unset means they do not expire (they stay revocable). */
         Optional<Duration> apiTokenTtl();
 
+        /**
+         * How long requests may reuse the caller's account and API token as an earlier request read them, instead of
+         * reading both again. Deactivation, revocation and a password change apply at once on the replica that made
+         * them and within this time on the others; 0 reads them for every request.
+         */
+        @WithDefault("1S")
+        Duration accountCacheTtl();
+
         /** Mark the login cookie Secure (HTTPS only); turn off only for plain-HTTP development. */
         @WithDefault("true")
         boolean cookieSecure();

@@ -3,6 +3,7 @@ package dev.tarkka.orgs;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,10 +17,14 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Two instances of the packaged jar on one store: removing a member on one, or deactivating a user, is refused on
- * the other from the very next request (nothing about who may do what is kept in a process).
+ * Two instances of the packaged jar on one store: a member removed on one is refused on the other from the very next
+ * request; a user deactivated or an API token revoked on one is refused at once there and on the other within the
+ * second for which requests may reuse the caller's account ({@code tarkka.auth.account-cache-ttl}, its default).
  */
 class TeamReplicasIT extends TwoReplicas {
+
+    /** The default of {@code tarkka.auth.account-cache-ttl}: the promise is "on every replica within a second". */
+    static final Duration ACCOUNT_REUSE = Duration.ofSeconds(1);
 
     static RequestSpecification on(PackagedApp app, String token) {
         return given().baseUri(app.baseUri()).header("Authorization", "Bearer " + token);
@@ -61,12 +66,24 @@ class TeamReplicasIT extends TwoReplicas {
         on(b, ci).contentType(ContentType.JSON).body(List.of(Api.point(2, Map.of("m", 1), "https://github.com/x/y", "main", "c2")))
                 .post("/api/v0/orgs/result/" + test).then().statusCode(404);
 
-        // deactivated on a by the administrator: refused on b at once
+        // an API token revoked on a: refused there at once, on b within a second
+        String personal = on(b, member).post("/api/v0/auth/token").then().statusCode(200).extract().path("access_token");
+        on(b, personal).get("/api/v0/results").then().statusCode(200);
+        on(a, personal).get("/api/v0/results").then().statusCode(200);
+        String personalId = on(a, member).get("/api/v0/auth/tokens").then().statusCode(200).extract()
+                .path("[-1].id"); // listed in the order they were made
+        on(a, member).delete("/api/v0/auth/tokens/" + personalId).then().statusCode(204);
+        on(a, personal).get("/api/v0/results").then().statusCode(401);
+        Thread.sleep(ACCOUNT_REUSE.toMillis());
+        on(b, personal).get("/api/v0/results").then().statusCode(401);
+
+        // deactivated on a by the administrator: refused there at once, on b within a second
         on(b, member).get("/api/v0/results").then().statusCode(200);
         String adminToken = login(a, Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
         on(a, adminToken).contentType(ContentType.JSON).body(Map.of("is_active", false))
                 .put("/api/v0/admin/users/" + memberEmail + "/active").then().statusCode(200);
-        on(b, member).get("/api/v0/results").then().statusCode(401);
         on(a, member).get("/api/v0/results").then().statusCode(401);
+        Thread.sleep(ACCOUNT_REUSE.toMillis());
+        on(b, member).get("/api/v0/results").then().statusCode(401);
     }
 }
