@@ -118,16 +118,22 @@ class SeriesChunks implements IndexedCollection {
         return chunks().find(Filters.eq("_id", id(owner, testName, generation, chunks - 1))).collect().first();
     }
 
+    /** What {@link #write} left: the generation's chunks, and the index of the first point of its last one. */
+    record Written(int chunks, int lastChunkStart) {
+    }
+
     /**
      * Writes the points {@code [from, series.size())} of {@code series} as chunks {@code firstChunk, ...} of the
-     * generation (replacing what is there); answers the number of chunks the generation then has. A chunk holds
-     * {@value #CHUNK_POINTS} points, or fewer when that many would not fit comfortably in one document.
+     * generation (replacing what is there). A chunk holds {@value #CHUNK_POINTS} points, or fewer when that many would
+     * not fit comfortably in one document.
      */
-    Uni<Integer> write(ObjectId owner, String testName, String generation, StoredSeries series, int from,
+    Uni<Written> write(ObjectId owner, String testName, String generation, StoredSeries series, int from,
             int firstChunk, Date modified) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         int chunk = firstChunk;
+        int lastChunkStart = from;
         for (int start = from; start < series.size(); chunk++) {
+            lastChunkStart = start;
             int points = Math.min(CHUNK_POINTS, series.size() - start);
             Document doc = ChunkCodec.encode(series, start, start + points);
             while (points > 1 && ChunkCodec.estimatedBytes(doc) > MAX_CHUNK_BYTES) {
@@ -141,9 +147,8 @@ class SeriesChunks implements IndexedCollection {
             doc.append("modified", modified);
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true)));
         }
-        int chunks = chunk;
-        return writes.isEmpty() ? Uni.createFrom().item(chunks)
-                : chunks().bulkWrite(writes).replaceWith(chunks);
+        Written written = new Written(chunk, lastChunkStart);
+        return writes.isEmpty() ? Uni.createFrom().item(written) : chunks().bulkWrite(writes).replaceWith(written);
     }
 
     /** Deletes every generation of the test but {@code keep} (null: all of them). */

@@ -100,7 +100,7 @@ class SeriesState {
                 .build();
         String generation = new ObjectId().toHexString();
         return chunks.write(owner, testName, generation, series, 0, 0, Date.from(modified))
-                .chain(count -> heads.started(owner, testName, writer, series, count, generation))
+                .chain(written -> heads.started(owner, testName, writer, series, written.chunks(), generation))
                 .chain(started -> started ? Uni.createFrom().voidItem()
                         : chunks.deleteGeneration(owner, testName, generation)
                                 .chain(() -> heads.stale(owner, testName, writer)));
@@ -111,19 +111,47 @@ class SeriesState {
         // never older than the head's stamp (clocks of replicas differ), which the rewritten chunk must still carry
         Date at = before.lastModified() != null && before.lastModified().toInstant().isAfter(modified)
                 ? before.lastModified() : Date.from(modified);
+        List<StoredPoint> points = added.stream().sorted(Comparator.comparingLong(ResultInput::timestamp))
+                .map(result -> new StoredPoint(result, at.toInstant(), null)).toList();
+        SeriesCache.Entry kept = cache.find(owner, testName, before.generation());
+        if (kept != null && kept.chunks() > 0 && kept.chunks() == before.chunks()
+                && kept.series().size() == before.count()) {
+            return appendToKept(owner, testName, writer, before, kept, points, at);
+        }
         return chunks.last(owner, testName, before.generation(), before.chunks()).chain(last -> {
             StoredSeries.Builder tail = new StoredSeries.Builder(SeriesChunks.CHUNK_POINTS + added.size());
             if (last != null) {
                 ChunkCodec.decode(last, last.getDate("modified"), tail);
             }
-            tail.addAll(added.stream().sorted(Comparator.comparingLong(ResultInput::timestamp))
-                    .map(result -> new StoredPoint(result, at.toInstant(), null)).toList());
-            StoredSeries series = tail.build();
-            long newest = series.time(series.size() - 1);
+            StoredSeries series = tail.addAll(points).build();
             return chunks.write(owner, testName, before.generation(), series, 0, Math.max(0, before.chunks() - 1), at)
-                    .chain(count -> heads.appended(owner, testName, writer, before, added.size(), newest, at, count))
+                    .chain(written -> heads.appended(owner, testName, writer, before, added.size(),
+                            series.time(series.size() - 1), at, written.chunks()))
                     .chain(counted -> counted ? Uni.createFrom().voidItem() : heads.stale(owner, testName, writer));
         });
+    }
+
+    /**
+     * An append to the series kept in memory as the head describes it (the test that {@link #fromColumns} uses it
+     * whole by): its last chunk is rewritten from memory, not read, and once the head counts the points the series
+     * with them is kept, so the analysis that follows reads no chunk either.
+     */
+    private Uni<Void> appendToKept(ObjectId owner, String testName, String writer, SeriesHeads.Head before,
+            SeriesCache.Entry kept, List<StoredPoint> points, Date at) {
+        StoredSeries series = StoredSeries.Builder
+                .startingWith(kept.series(), kept.series().size(), kept.series().size() + points.size())
+                .addAll(points).build();
+        return chunks.write(owner, testName, before.generation(), series, kept.sealedPoints(), kept.chunks() - 1, at)
+                .chain(written -> heads.appended(owner, testName, writer, before, points.size(),
+                        series.time(series.size() - 1), at, written.chunks())
+                        .chain(counted -> {
+                            if (!counted) {
+                                return heads.stale(owner, testName, writer);
+                            }
+                            cache.keep(owner, testName, new SeriesCache.Entry(before.generation(), written.chunks(),
+                                    written.lastChunkStart(), series));
+                            return Uni.createFrom().voidItem();
+                        }));
     }
 
     /** The series from its columns when they are current, else from {@code fromPoints}, rebuilding the columns. */
@@ -233,7 +261,7 @@ class SeriesState {
         String generation = new ObjectId().toHexString();
         Date modified = series.stamp().lastModified() == null ? new Date(0) : series.stamp().lastModified();
         return chunks.write(owner, testName, generation, series, 0, 0, modified)
-                .chain(count -> heads.rebuilt(owner, testName, before, series, count, generation))
+                .chain(written -> heads.rebuilt(owner, testName, before, series, written.chunks(), generation))
                 .chain(switched -> switched ? chunks.deleteOthers(owner, testName, generation)
                         : chunks.deleteGeneration(owner, testName, generation))
                 .onFailure().recoverWithItem(e -> {
