@@ -113,45 +113,49 @@ class SeriesState {
                 ? before.lastModified() : Date.from(modified);
         List<StoredPoint> points = added.stream().sorted(Comparator.comparingLong(ResultInput::timestamp))
                 .map(result -> new StoredPoint(result, at.toInstant(), null)).toList();
-        SeriesCache.Entry kept = cache.find(owner, testName, before.generation());
-        if (kept != null && kept.chunks() > 0 && kept.chunks() == before.chunks()
-                && kept.series().size() == before.count()) {
-            return appendToKept(owner, testName, writer, before, kept, points, at);
-        }
-        return chunks.last(owner, testName, before.generation(), before.chunks()).chain(last -> {
-            StoredSeries.Builder tail = new StoredSeries.Builder(SeriesChunks.CHUNK_POINTS + added.size());
-            if (last != null) {
-                ChunkCodec.decode(last, last.getDate("modified"), tail);
-            }
-            StoredSeries series = tail.addAll(points).build();
-            return chunks.write(owner, testName, before.generation(), series, 0, Math.max(0, before.chunks() - 1), at)
-                    .chain(written -> heads.appended(owner, testName, writer, before, added.size(),
-                            series.time(series.size() - 1), at, written.chunks()))
-                    .chain(counted -> counted ? Uni.createFrom().voidItem() : heads.stale(owner, testName, writer));
+        return rewrite(owner, testName, before, points).chain(rewrite -> {
+            StoredSeries series = rewrite.series();
+            return chunks.write(owner, testName, before.generation(), series, rewrite.from(),
+                    Math.max(0, before.chunks() - 1), at)
+                    .chain(written -> heads.appended(owner, testName, writer, before, points.size(),
+                            series.time(series.size() - 1), at, written.chunks())
+                            .chain(counted -> {
+                                if (!counted) {
+                                    return heads.stale(owner, testName, writer);
+                                }
+                                if (rewrite.whole()) { // the analysis that follows then reads no chunk either
+                                    cache.keep(owner, testName, new SeriesCache.Entry(before.generation(),
+                                            written.chunks(), written.lastChunkStart(), series));
+                                }
+                                return Uni.createFrom().voidItem();
+                            }));
         });
     }
 
     /**
-     * An append to the series kept in memory as the head describes it (the test that {@link #fromColumns} uses it
-     * whole by): its last chunk is rewritten from memory, not read, and once the head counts the points the series
-     * with them is kept, so the analysis that follows reads no chunk either.
+     * What an append writes from the head's last chunk on: {@code series} from its point {@code from}; the whole
+     * series when this process keeps it as the head describes it (the test {@link #fromColumns} uses it whole by),
+     * so the last chunk is not read; otherwise that chunk, read, and the new points.
      */
-    private Uni<Void> appendToKept(ObjectId owner, String testName, String writer, SeriesHeads.Head before,
-            SeriesCache.Entry kept, List<StoredPoint> points, Date at) {
-        StoredSeries series = StoredSeries.Builder
-                .startingWith(kept.series(), kept.series().size(), kept.series().size() + points.size())
-                .addAll(points).build();
-        return chunks.write(owner, testName, before.generation(), series, kept.sealedPoints(), kept.chunks() - 1, at)
-                .chain(written -> heads.appended(owner, testName, writer, before, points.size(),
-                        series.time(series.size() - 1), at, written.chunks())
-                        .chain(counted -> {
-                            if (!counted) {
-                                return heads.stale(owner, testName, writer);
-                            }
-                            cache.keep(owner, testName, new SeriesCache.Entry(before.generation(), written.chunks(),
-                                    written.lastChunkStart(), series));
-                            return Uni.createFrom().voidItem();
-                        }));
+    private record Rewrite(StoredSeries series, int from, boolean whole) {
+    }
+
+    private Uni<Rewrite> rewrite(ObjectId owner, String testName, SeriesHeads.Head before, List<StoredPoint> points) {
+        SeriesCache.Entry kept = cache.find(owner, testName, before.generation());
+        if (kept != null && kept.chunks() > 0 && kept.chunks() == before.chunks()
+                && kept.series().size() == before.count()) {
+            StoredSeries whole = StoredSeries.Builder
+                    .startingWith(kept.series(), kept.series().size(), kept.series().size() + points.size())
+                    .addAll(points).build();
+            return Uni.createFrom().item(new Rewrite(whole, kept.sealedPoints(), true));
+        }
+        return chunks.last(owner, testName, before.generation(), before.chunks()).map(last -> {
+            StoredSeries.Builder tail = new StoredSeries.Builder(SeriesChunks.CHUNK_POINTS + points.size());
+            if (last != null) {
+                ChunkCodec.decode(last, last.getDate("modified"), tail);
+            }
+            return new Rewrite(tail.addAll(points).build(), 0, false);
+        });
     }
 
     /** The series from its columns when they are current, else from {@code fromPoints}, rebuilding the columns. */
