@@ -2,10 +2,14 @@ package dev.tarkka.store;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
+
+import dev.tarkka.http.DaemonThreads;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -46,6 +50,28 @@ final class DurableH2Backend extends H2Backend {
      * store's own housekeeping (freeing old chunks).
      */
     static DurableH2Backend open(String file, int cacheMegabytes, boolean sync) {
+        // the threads H2 starts for writing and housekeeping inherit the priority of the thread that starts them:
+        // a background thread for the open, a command's thread (lowered in handleCommand) after it. Not the caller
+        // lowered and restored: without privileges a priority once lowered cannot be raised again, and every thread
+        // the caller started afterwards would inherit the low one.
+        FutureTask<DurableH2Backend> opening =
+                new FutureTask<>(() -> openAtCurrentPriority(file, cacheMegabytes, sync));
+        Thread opener = DaemonThreads.background("tarkka-store-open-").newThread(opening);
+        opener.start();
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while opening the embedded store " + file, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Cannot open the embedded store " + file, e.getCause());
+        }
+    }
+
+    private static DurableH2Backend openAtCurrentPriority(String file, int cacheMegabytes, boolean sync) {
         MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open();
         if (sync) {
             // H2 keeps replaced chunks 45 s in case the disk reorders writes; forced after every commit, they need
@@ -164,6 +190,9 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        // the store's worker threads (Netty's, created at normal priority) do the store's CPU work: in-process it
+        // competes with the service's event loops, which go first
+        DaemonThreads.lowerCurrentToBackground();
         // pins the version the command reads: with a commit per write, the pages of a version a long scan is
         // still reading would otherwise be freed and overwritten under it after a few commits
         MVStore.TxCounter reading = store.registerVersionUsage();

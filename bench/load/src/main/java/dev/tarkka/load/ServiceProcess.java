@@ -48,6 +48,13 @@ final class ServiceProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /**
+     * The thread-priority options of {@code src/main/docker/Dockerfile.jvm}: the service is measured as it is deployed
+     * (the options given with {@code --service-jvm-args} come after these and win).
+     */
+    static final List<String> IMAGE_SCHEDULING_OPTIONS = List.of("-XX:ThreadPriorityPolicy=1",
+            "-XX:CompilerThreadPriority=4");
+
     static ServiceProcess start(Path projectDir, List<String> jvmArgs, boolean keepFiles) throws IOException {
         Path jar = projectDir.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -60,6 +67,7 @@ final class ServiceProcess implements AutoCloseable {
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(IMAGE_SCHEDULING_OPTIONS);
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toString());
