@@ -59,12 +59,7 @@ class ThreadPriorityIT {
         app = PackagedApp.of("thread-priority", dir.resolve("keys"), env).start("image-options");
 
         // a write (the store's threads) and an analysis (the CPU pool) create every background thread
-        given().baseUri(app.baseUri()).contentType(ContentType.JSON)
-                .body(Map.of("email", "nice@example.com", "password", "a-password")).post("/api/v0/auth/register")
-                .then().statusCode(201);
-        String token = given().baseUri(app.baseUri()).contentType(ContentType.URLENC)
-                .formParam("username", "nice@example.com").formParam("password", "a-password")
-                .post("/api/v0/auth/jwt/login").then().statusCode(200).extract().path("access_token");
+        String token = app.signUp("nice@example.com");
         given().baseUri(app.baseUri()).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
                 .body(Map.of("series", IntStream.range(0, 5_000).map(i -> i < 2_500 ? 10 : 20).boxed().toList()))
                 .post("/api/v0/analyze").then().statusCode(200);

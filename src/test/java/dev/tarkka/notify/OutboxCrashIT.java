@@ -76,12 +76,7 @@ class OutboxCrashIT {
     }
 
     String signUp(PackagedApp app) {
-        given().baseUri(app.baseUri()).contentType(ContentType.JSON)
-                .body(Map.of("email", "outbox@example.com", "password", "a-password")).post("/api/v0/auth/register")
-                .then().statusCode(201);
-        String token = given().baseUri(app.baseUri()).contentType(ContentType.URLENC)
-                .formParam("username", "outbox@example.com").formParam("password", "a-password")
-                .post("/api/v0/auth/jwt/login").then().statusCode(200).extract().path("access_token");
+        String token = app.signUp("outbox@example.com");
         as(app, token).contentType(ContentType.JSON).body(Map.of("notifiers", Map.of("slack", true, "github", true,
                 "since_days", 14, "slack_webhook_url", fakes.url("/slack"), "github_token", "ghp_test",
                 "github_api_url", fakes.url("/github"), "webhook", Map.of("url", fakes.url("/hook")))))

@@ -64,12 +64,7 @@ class CrashDurabilityIT {
         Random random = new Random(seed);
         app = PackagedApp.of("crash-durability", dir.resolve("keys"),
                 PackagedApp.embeddedStore(dir.resolve("store.mv"), 0)).start("run-0");
-        given().baseUri(app.baseUri()).contentType(ContentType.JSON)
-                .body(Map.of("email", "durable@example.com", "password", "a-password")).post("/api/v0/auth/register")
-                .then().statusCode(201);
-        String login = given().baseUri(app.baseUri()).contentType(ContentType.URLENC)
-                .formParam("username", "durable@example.com").formParam("password", "a-password")
-                .post("/api/v0/auth/jwt/login").then().statusCode(200).extract().path("access_token");
+        String login = app.signUp("durable@example.com");
 
         Map<String, Set<Long>> acknowledged = new ConcurrentHashMap<>();
         List<String> revoked = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.tarkka.support;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.tarkka.auth.KeyPairFiles;
+
+import io.restassured.http.ContentType;
 
 /**
  * The packaged jar started as operators start it (prod profile, keys from PEM files, the embedded store or a
@@ -95,6 +98,16 @@ public final class PackagedApp {
             Thread.sleep(200);
         }
         throw new AssertionError(name + " not ready within 60 s");
+    }
+
+    /** Registers {@code email} and logs in: the login token. */
+    public String signUp(String email) {
+        given().baseUri(baseUri()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "a-password")).post("/api/v0/auth/register")
+                .then().statusCode(201);
+        return given().baseUri(baseUri()).contentType(ContentType.URLENC)
+                .formParam("username", email).formParam("password", "a-password")
+                .post("/api/v0/auth/jwt/login").then().statusCode(200).extract().path("access_token");
     }
 
     /** The status of a GET, or -1 when there is no answer. */
