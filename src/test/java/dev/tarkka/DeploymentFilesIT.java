@@ -35,6 +35,7 @@ class DeploymentFilesIT {
 
     static final Path GENERATED = Path.of("target", "kubernetes", "kubernetes.yml");
     static final Path DEPLOY = Path.of("deploy");
+    static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.jvm");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test
@@ -141,7 +142,7 @@ class DeploymentFilesIT {
     @Test
     void theJvmDockerfileCopiesWhatThePackageHas() throws IOException {
         Matcher copies = Pattern.compile("(?m)^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+\\S+$")
-                .matcher(Files.readString(Path.of("src", "main", "docker", "Dockerfile.jvm")));
+                .matcher(Files.readString(DOCKERFILE));
         List<String> sources = new ArrayList<>();
         while (copies.find()) {
             sources.add(copies.group(1));
@@ -152,6 +153,24 @@ class DeploymentFilesIT {
             assertThat(path).as("Dockerfile.jvm copies %s", source).exists();
         }
         assertThat(Files.readString(Path.of(".dockerignore"))).contains("!target/quarkus-app/*");
+    }
+
+    /** An image built with Jib starts the JVM as the Dockerfile's image does. */
+    @Test
+    void theJibImageHasTheDockerfilesJvmOptions() throws IOException {
+        Properties config = applicationProperties();
+
+        assertThat(config.getProperty("quarkus.jib.jvm-additional-arguments").split(","))
+                .containsExactlyInAnyOrderElementsOf(dockerfileJvmOptions());
+        assertThat(Files.readString(DOCKERFILE)).contains("ENV JAVA_MAX_MEM_RATIO=" + config.getProperty(
+                "quarkus.jib.environment-variables.JAVA_MAX_MEM_RATIO"));
+    }
+
+    /** The {@code -XX} options of the image's {@code JAVA_OPTS_APPEND}. */
+    static List<String> dockerfileJvmOptions() throws IOException {
+        Matcher line = Pattern.compile("(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(Files.readString(DOCKERFILE));
+        assertThat(line.find()).as("Dockerfile.jvm sets JAVA_OPTS_APPEND").isTrue();
+        return Stream.of(line.group(1).split("\\s+")).filter(option -> option.startsWith("-XX:")).toList();
     }
 
     private static void assertProbe(JsonNode probe, String path, int port) {

@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -55,7 +53,9 @@ class ThreadPriorityIT {
     void backgroundWorkRunsBelowTheEventLoops() throws Exception {
         assumeTrue(Files.isDirectory(TASKS), "thread priorities are read from Linux's /proc");
         Map<String, String> env = new HashMap<>(PackagedApp.embeddedStore(dir.resolve("store.mv"), 0));
-        env.put("JAVA_TOOL_OPTIONS", String.join(" ", imageJvmOptions()));
+        List<String> imageOptions = DeploymentFilesIT.dockerfileJvmOptions();
+        assertThat(imageOptions).contains("-XX:ThreadPriorityPolicy=1");
+        env.put("JAVA_TOOL_OPTIONS", String.join(" ", imageOptions));
         app = PackagedApp.of("thread-priority", dir.resolve("keys"), env).start("image-options");
 
         // a write (the store's threads) and an analysis (the CPU pool) create every background thread
@@ -77,16 +77,6 @@ class ThreadPriorityIT {
                 assertThat(nice).as("nice of %s", name).allMatch(value -> value <= 0);
             }
         });
-    }
-
-    /** The {@code -XX} options of the image's {@code JAVA_OPTS_APPEND}. */
-    private static List<String> imageJvmOptions() throws IOException {
-        Matcher line = Pattern.compile("(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]*)\"")
-                .matcher(Files.readString(Path.of("src", "main", "docker", "Dockerfile.jvm")));
-        assertThat(line.find()).as("Dockerfile.jvm sets JAVA_OPTS_APPEND").isTrue();
-        List<String> options = Stream.of(line.group(1).split("\\s+")).filter(o -> o.startsWith("-XX:")).toList();
-        assertThat(options).contains("-XX:ThreadPriorityPolicy=1");
-        return options;
     }
 
     private static List<Integer> niceOf(Map<String, List<Integer>> niceByThread, String namePrefix) {
