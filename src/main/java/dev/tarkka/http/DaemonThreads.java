@@ -6,14 +6,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Threads of the service's own pools: named for thread dumps and logs, and never keeping the JVM alive.
  *
- * <p>Background threads (CPU-heavy work, the embedded store) run at {@link Thread#MIN_PRIORITY}. Where the JVM maps
+ * <p>Background threads (CPU-heavy work; the embedded store lowers its own likewise) run at {@link Thread#MIN_PRIORITY}. Where the JVM maps
  * priorities to the operating system ({@code -XX:ThreadPriorityPolicy=1} on Linux, set by the container image), the
  * scheduler then runs the event loops first when the cores are saturated, so that health probes and light requests
  * do not queue behind analyses and store commits. Without that option the priority is a no-op.
  */
 public final class DaemonThreads {
 
-    public static final int BACKGROUND_PRIORITY = Thread.MIN_PRIORITY;
+    private static final int BACKGROUND_PRIORITY = Thread.MIN_PRIORITY;
 
     private DaemonThreads() {
     }
@@ -26,18 +26,6 @@ public final class DaemonThreads {
     /** Like {@link #named}, at background priority. */
     public static ThreadFactory background(String prefix) {
         return named(prefix, BACKGROUND_PRIORITY);
-    }
-
-    /**
-     * Lowers the calling thread to background priority, for good: for threads a library creates, on their first task.
-     * Threads it creates from then on inherit the priority. Never for a thread that goes on with other work: without
-     * privileges the operating system does not let a thread's priority be raised again.
-     */
-    public static void lowerCurrentToBackground() {
-        Thread current = Thread.currentThread();
-        if (current.getPriority() != BACKGROUND_PRIORITY) {
-            current.setPriority(BACKGROUND_PRIORITY);
-        }
     }
 
     private static ThreadFactory named(String prefix, int priority) {

@@ -9,8 +9,6 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 
-import dev.tarkka.http.DaemonThreads;
-
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -36,6 +34,12 @@ final class DurableH2Backend extends H2Backend {
 
     private static final Logger LOG = Logger.getLogger(DurableH2Backend.class);
 
+    /**
+     * The store's threads yield to the service's event loops, as the service's own background pools do: with the
+     * image's {@code -XX:ThreadPriorityPolicy=1} the operating system runs them at nice 4 (README, "CPU priority").
+     */
+    private static final int BACKGROUND_PRIORITY = Thread.MIN_PRIORITY;
+
     private final MVStore store;
     private final boolean sync;
 
@@ -56,7 +60,9 @@ final class DurableH2Backend extends H2Backend {
         // the caller started afterwards would inherit the low one.
         FutureTask<DurableH2Backend> opening =
                 new FutureTask<>(() -> openAtCurrentPriority(file, cacheMegabytes, sync));
-        Thread opener = DaemonThreads.background("tarkka-store-open-").newThread(opening);
+        Thread opener = new Thread(opening, "tarkka-store-open");
+        opener.setDaemon(true);
+        opener.setPriority(BACKGROUND_PRIORITY);
         opener.start();
         try {
             return opening.get();
@@ -191,8 +197,11 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         // the store's worker threads (Netty's, created at normal priority) do the store's CPU work: in-process it
-        // competes with the service's event loops, which go first
-        DaemonThreads.lowerCurrentToBackground();
+        // competes with the service's event loops, which go first. Lowered for good: these threads do nothing else.
+        Thread worker = Thread.currentThread();
+        if (worker.getPriority() != BACKGROUND_PRIORITY) {
+            worker.setPriority(BACKGROUND_PRIORITY);
+        }
         // pins the version the command reads: with a commit per write, the pages of a version a long scan is
         // still reading would otherwise be freed and overwritten under it after a few commits
         MVStore.TxCounter reading = store.registerVersionUsage();

@@ -2,8 +2,6 @@ package dev.tarkka.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 
 class DaemonThreadsTest {
@@ -22,20 +20,5 @@ class DaemonThreadsTest {
         assertThat(background.getName()).isEqualTo("cpu-1");
         assertThat(background.isDaemon()).isTrue();
         assertThat(background.getPriority()).isEqualTo(Thread.MIN_PRIORITY);
-    }
-
-    /** A library's thread lowered on its first task: the threads it starts afterwards inherit the priority. */
-    @Test
-    void aLoweredThreadsChildrenInheritBackgroundPriority() throws InterruptedException {
-        AtomicReference<Integer> child = new AtomicReference<>();
-        Thread library = new Thread(() -> {
-            DaemonThreads.lowerCurrentToBackground();
-            child.set(new Thread(NOTHING).getPriority());
-        });
-        library.start();
-        library.join();
-
-        assertThat(library.getPriority()).isEqualTo(Thread.MIN_PRIORITY);
-        assertThat(child.get()).isEqualTo(Thread.MIN_PRIORITY);
     }
 }
