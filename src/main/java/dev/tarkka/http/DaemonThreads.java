@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Threads of the service's own pools: named for thread dumps and logs, and never keeping the JVM alive.
  *
- * <p>Background threads (CPU-heavy work; the embedded store lowers its own likewise) run at {@link Thread#MIN_PRIORITY}. Where the JVM maps
- * priorities to the operating system ({@code -XX:ThreadPriorityPolicy=1} on Linux, set by the container image), the
- * scheduler then runs the event loops first when the cores are saturated, so that health probes and light requests
- * do not queue behind analyses and store commits. Without that option the priority is a no-op.
+ * <p>Background threads (CPU-heavy work; the embedded store lowers its own likewise) run at
+ * {@link Thread#MIN_PRIORITY}. Where the JVM maps priorities to the operating system
+ * ({@code -XX:ThreadPriorityPolicy=1} on Linux, set by the container image), the scheduler then runs the event loops
+ * first when the cores are saturated, so that health probes and light requests do not queue behind analyses and
+ * store commits. Without that option the priority is a no-op.
  */
 public final class DaemonThreads {
 
