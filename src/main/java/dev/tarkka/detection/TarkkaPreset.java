@@ -15,10 +15,10 @@ import java.util.Arrays;
  *       spike in the newest run cannot raise one.</li>
  *   <li><b>Stricter, local tests.</b> A change point is tested on at most {@value #COMPARED_RUNS} runs on each side
  *       at p &lt; {@value #MAX_PVALUE}, which the exact rank test reaches with three runs on a clear shift. The last
- *       change point gets one looser look when {@value #NEWEST_RUNS} runs follow it, p &lt; {@value #NEWEST_PVALUE}
- *       (the window search at the end of the series proposes it at that level too), and the bar then tightens back
- *       over {@value #TIGHTENING_RUNS} runs; the last run does not count when it is a spike (further from the new
- *       level than the new level is from the old).</li>
+ *       change point gets looser looks when 3, 4 and {@value #NEWEST_RUNS} runs follow it ({@link #NEWEST_PVALUES},
+ *       up to p &lt; 0.015; the window search proposes it at p &lt; {@value #OPEN_WINDOW_PVALUE} where the end of the
+ *       series cuts a window short), and the bar then tightens back over {@value #TIGHTENING_RUNS} runs; the last
+ *       run does not count when it is a spike (further from the new level than the new level is from the old).</li>
  *   <li><b>A step, not a slope.</b> The levels are the medians of up to {@value #LEVEL_RUNS} runs on each side; they
  *       must differ by more than {@value #MIN_MAGNITUDE} relative and by more than the level moves within either
  *       side (a side of at least {@value #DRIFT_MIN_RUNS} runs), so slow drift and trends are not cut into
@@ -31,8 +31,11 @@ final class TarkkaPreset {
     static final int WINDOW = 50;
     /** Significance of a split inside a window. */
     static final double WINDOW_PVALUE = 1e-3;
-    /** ... inside a window that the end of the series cuts short. */
-    static final double OPEN_WINDOW_PVALUE = 2e-3;
+    /**
+     * ... inside a window that the end of the series cuts short: only a proposal, which the merge's looks at the
+     * newest runs then judge; a change the window does not propose is never looked at.
+     */
+    static final double OPEN_WINDOW_PVALUE = 4e-2;
     /** Fewest runs on either side of a change point. */
     static final int MIN_SEGMENT = 3;
     /** Significance of a change point in the merge step. */
@@ -40,16 +43,19 @@ final class TarkkaPreset {
     /** A change this close to the end of the series is among the newest runs. */
     static final int NEWEST_RUNS = 5;
     /**
-     * The last change point, with exactly {@value #NEWEST_RUNS} runs after it, is confirmed at this significance:
-     * one position tested once, on the most runs the newest-run rule sees, so the false alarms it allows are spent
-     * where the test is most powerful. With fewer runs after it, it needs {@link #MAX_PVALUE} (a clear shift).
+     * The significance the last change point needs with 3, 4 and {@value #NEWEST_RUNS} runs after it: one look per
+     * run, loosest where the rank test sees the most runs. Spread this way the allowed false alarms report more
+     * shifts within {@value #NEWEST_RUNS} runs than spent on the fifth run alone.
      */
-    static final double NEWEST_PVALUE = 2e-3;
+    static final double[] NEWEST_PVALUES = {1e-3, 7e-3, 1.5e-2};
     /**
-     * Over this many further runs the significance needed tightens geometrically from {@link #NEWEST_PVALUE} to
-     * {@link #MAX_PVALUE}, about as fast as the p-value of a real shift falls, so a confirmed change stays confirmed.
+     * Over this many further runs the significance needed tightens geometrically from the fifth run's to
+     * {@link #MAX_PVALUE}: every run of the schedule is another look at the same position, with false alarms of
+     * its own, and a change that is real has mostly been reported by then.
      */
-    static final int TIGHTENING_RUNS = 10;
+    static final int TIGHTENING_RUNS = 3;
+    /** A last change point with fewer runs than this after it may be moved by one run ({@link #placeLast}). */
+    static final int PLACED_RUNS = 15;
     /** At most this many runs on each side enter the rank test. */
     static final int COMPARED_RUNS = 100;
     /** The level on each side is the median of at most this many runs next to the change. */
@@ -82,8 +88,8 @@ final class TarkkaPreset {
      * The weak points with the last one moved by one run when that fits the runs around it better: the rank search
      * can put a split one run early when the run before a shift happens to be extreme, and at the end of the series
      * that run would then count as one of the few after the change. Only a last point with fewer than
-     * {@value #NEWEST_RUNS} + {@value #TIGHTENING_RUNS} runs after it moves; the fit is the sum of absolute
-     * deviations from the median of each side, over the {@value #LEVEL_RUNS} runs before and all runs after.
+     * {@value #PLACED_RUNS} runs after it moves; the fit is the sum of absolute deviations from the median of each
+     * side, over the {@value #LEVEL_RUNS} runs before and all runs after.
      */
     static int[] placeLast(double[] x, int[] weak) {
         int k = weak.length - 1;
@@ -92,7 +98,7 @@ final class TarkkaPreset {
         }
         int n = x.length;
         int p = weak[k];
-        if (n - p >= NEWEST_RUNS + TIGHTENING_RUNS) {
+        if (n - p >= PLACED_RUNS) {
             return weak;
         }
         int before = k == 0 ? 0 : weak[k - 1];
@@ -138,17 +144,21 @@ final class TarkkaPreset {
 
     /**
      * The significance a change point at {@code index} needs in a series of {@code n} values whose next point is
-     * {@code next}: {@link #MAX_PVALUE}, except for the last change point with {@value #NEWEST_RUNS} runs after it
-     * ({@link #NEWEST_PVALUE}) and with the {@value #TIGHTENING_RUNS} runs after that (tightening geometrically to
-     * {@link #MAX_PVALUE}).
+     * {@code next}: {@link #MAX_PVALUE}, except for the last change point with 3 to {@value #NEWEST_RUNS} runs after
+     * it ({@link #NEWEST_PVALUES}) and with the {@value #TIGHTENING_RUNS} runs after that (tightening geometrically
+     * to {@link #MAX_PVALUE}).
      */
     static double requiredPvalue(int index, int next, int n) {
         int runsAfter = n - index;
-        if (next != n || runsAfter < NEWEST_RUNS || runsAfter >= NEWEST_RUNS + TIGHTENING_RUNS) {
+        int look = runsAfter - (NEWEST_RUNS + 1 - NEWEST_PVALUES.length); // 0 with 3 runs after
+        if (next != n || look < 0 || runsAfter >= NEWEST_RUNS + TIGHTENING_RUNS) {
             return MAX_PVALUE;
         }
-        return NEWEST_PVALUE * StrictMath.pow(MAX_PVALUE / NEWEST_PVALUE,
-                (runsAfter - NEWEST_RUNS) / (double) TIGHTENING_RUNS);
+        if (runsAfter <= NEWEST_RUNS) {
+            return NEWEST_PVALUES[look];
+        }
+        double fifth = NEWEST_PVALUES[NEWEST_PVALUES.length - 1];
+        return fifth * StrictMath.pow(MAX_PVALUE / fifth, (runsAfter - NEWEST_RUNS) / (double) TIGHTENING_RUNS);
     }
 
     /**

@@ -38,15 +38,20 @@ class TarkkaPresetTest {
 
     @Test
     void aSpikeInTheLastRunRaisesNoChangePoint() {
+        int tarkkaAlarms = 0;
         int otavaAlarms = 0;
         for (int seed = 0; seed < 40; seed++) {
             Random random = new Random(seed);
             double noise = 0.002 + random.nextDouble() * 0.05;
             double[] series = noisy(random, 60 + random.nextInt(200), 100, noise);
             series[series.length - 1] *= 1.3 + random.nextDouble(); // one slow run, 30-130 %
-            assertEquals(List.of(), indexes(series, TARKKA), "seed " + seed);
+            List<Integer> found = indexes(series, TARKKA);
+            // The spike adds nothing to what the runs before it show (the newest-run looks may alarm on noise).
+            assertEquals(indexes(Arrays.copyOf(series, series.length - 1), TARKKA), found, "seed " + seed);
+            tarkkaAlarms += found.isEmpty() ? 0 : 1;
             otavaAlarms += indexes(series, DetectionOptions.NYRKIO_DEFAULTS).isEmpty() ? 0 : 1;
         }
+        assertTrue(tarkkaAlarms <= 2, tarkkaAlarms + " of 40 noise series get a change point");
         assertTrue(otavaAlarms > 30, "Otava reports the last-run spike as a change (" + otavaAlarms + " of 40)");
     }
 
@@ -82,34 +87,41 @@ class TarkkaPresetTest {
     }
 
     @Test
-    void theLastChangePointGetsOneLooserLookAtItsFifthRunThenTheBarTightensBack() {
+    void theLastChangePointGetsLooserLooksAtItsThirdToFifthRunThenTheBarTightensBack() {
         int n = 200;
-        assertEquals(TarkkaPreset.MAX_PVALUE, TarkkaPreset.requiredPvalue(n - 3, n, n));
-        assertEquals(TarkkaPreset.MAX_PVALUE, TarkkaPreset.requiredPvalue(n - 4, n, n));
-        assertEquals(TarkkaPreset.NEWEST_PVALUE, TarkkaPreset.requiredPvalue(n - 5, n, n));
+        assertEquals(TarkkaPreset.NEWEST_PVALUES[0], TarkkaPreset.requiredPvalue(n - 3, n, n));
+        assertEquals(TarkkaPreset.NEWEST_PVALUES[1], TarkkaPreset.requiredPvalue(n - 4, n, n));
+        double fifth = TarkkaPreset.NEWEST_PVALUES[2];
+        assertEquals(fifth, TarkkaPreset.requiredPvalue(n - 5, n, n));
+        assertTrue(TarkkaPreset.MAX_PVALUE < TarkkaPreset.NEWEST_PVALUES[0] && TarkkaPreset.NEWEST_PVALUES[0]
+                < TarkkaPreset.NEWEST_PVALUES[1] && TarkkaPreset.NEWEST_PVALUES[1] < fifth, "loosest on most runs");
         assertEquals(TarkkaPreset.MAX_PVALUE, TarkkaPreset.requiredPvalue(n - 5, n - 2, n), "not the last point");
-        double previous = TarkkaPreset.NEWEST_PVALUE;
+        double previous = fifth;
         for (int runsAfter = 6; runsAfter < 5 + TarkkaPreset.TIGHTENING_RUNS; runsAfter++) {
             double required = TarkkaPreset.requiredPvalue(n - runsAfter, n, n);
             assertTrue(required < previous && required > TarkkaPreset.MAX_PVALUE, runsAfter + " runs: " + required);
             previous = required;
         }
+        assertEquals(TarkkaPreset.MAX_PVALUE, TarkkaPreset.requiredPvalue(n - 5 - TarkkaPreset.TIGHTENING_RUNS, n, n));
         assertEquals(TarkkaPreset.MAX_PVALUE, TarkkaPreset.requiredPvalue(n - 15, n, n));
     }
 
     @Test
-    void aModerateShiftIsMostlyReportedAtItsFifthRun() {
-        // 2.5 noise deviations: 3 or 4 runs seldom reach p < 0.0001, 5 runs mostly reach the fifth-run look's p
+    void aModerateShiftIsMostlyReportedByItsFourthRun() {
+        // 2.5 noise deviations: 3 runs seldom reach p < 0.001, 4 runs mostly reach 0.007, 5 runs nearly all 0.015
+        int atThree = 0;
         int atFour = 0;
         int atFive = 0;
         for (int seed = 21; seed < 41; seed++) {
             Random random = new Random(seed);
             double[] series = scaledFrom(noisy(random, 105, 100, 0.01), 100, 1.025);
+            atThree += foundNear(100, indexes(Arrays.copyOf(series, 103), TARKKA)) ? 1 : 0;
             atFour += foundNear(100, indexes(Arrays.copyOf(series, 104), TARKKA)) ? 1 : 0;
             atFive += foundNear(100, indexes(series, TARKKA)) ? 1 : 0;
         }
-        assertTrue(atFour <= 8, atFour + " of 20 reported with 4 runs");
-        assertTrue(atFive >= 14, atFive + " of 20 reported with 5 runs");
+        assertTrue(atThree <= 12, atThree + " of 20 reported with 3 runs");
+        assertTrue(atFour >= 14, atFour + " of 20 reported with 4 runs");
+        assertTrue(atFive >= 17, atFive + " of 20 reported with 5 runs");
     }
 
     private static boolean foundNear(int index, List<Integer> found) {
