@@ -1,5 +1,7 @@
 package dev.tarkka.detection;
 
+import org.apache.commons.math3.special.Erf;
+
 import java.util.Arrays;
 
 /**
@@ -62,6 +64,11 @@ final class TarkkaPreset {
     static final int LEVEL_RUNS = 10;
     /** Smallest relative difference of the two levels. */
     static final double MIN_MAGNITUDE = 0.01;
+    /**
+     * Both sides need this many runs before a change must also stand out from the trend within them: from fewer the
+     * slope is too uncertain to leave a test any power, and the looks at the newest runs keep theirs.
+     */
+    static final int TREND_MIN_RUNS = 30;
     /** A side with fewer runs than this shows no drift: halves of two runs are too noisy (and a spike moves them). */
     static final int DRIFT_MIN_RUNS = 6;
 
@@ -78,10 +85,68 @@ final class TarkkaPreset {
         int levelTo = Math.min(end, split + LEVEL_RUNS);
         double before = median(x, levelFrom, split);
         double after = median(x, split, levelTo);
+        int from = Math.max(start, split - COMPARED_RUNS);
+        int to = Math.min(end, split + COMPARED_RUNS);
         double pvalue = split - start < MIN_SEGMENT || end - split < MIN_SEGMENT ? 1.0
-                : RankSumTest.pvalue(x, Math.max(start, split - COMPARED_RUNS), split,
-                Math.min(end, split + COMPARED_RUNS));
+                : pvalue(x, from, split, to);
         return new SegmentComparison(before, after, spread(x, levelFrom, split), spread(x, split, levelTo), pvalue);
+    }
+
+    /**
+     * The rank-sum p-value of x[from, split) against x[split, to); when both sides have at least
+     * {@value #TREND_MIN_RUNS} runs, the larger of it and {@link #stepBeyondTrendPvalue}: in a series that drifts every
+     * later run lies above the earlier ones, which the rank test alone reads as a change.
+     */
+    static double pvalue(double[] x, int from, int split, int to) {
+        double pvalue = RankSumTest.pvalue(x, from, split, to);
+        if (split - from < TREND_MIN_RUNS || to - split < TREND_MIN_RUNS || !(pvalue < 1)) {
+            return pvalue;
+        }
+        return Math.max(pvalue, stepBeyondTrendPvalue(x, from, split, to));
+    }
+
+    /**
+     * Whether the sides differ by more than a trend common to both explains, on the ranks of the runs (a
+     * rank-transform analysis of covariance, so spikes and heavy tails weigh no more than in the rank test): each side
+     * gets a line with the same slope, fitted within the sides, and the gap between the lines at the split is tested
+     * against its standard error, the slope's uncertainty included (normal approximation). The search picks the split
+     * where the runs happen to jump, which makes the sides look flatter than the series is; without that uncertainty
+     * the test would still read most drifts as changes.
+     */
+    static double stepBeyondTrendPvalue(double[] x, int from, int split, int to) {
+        int n = to - from;
+        int n1 = split - from;
+        double[] ranks = new double[n];
+        Ranks.midRanks(x, from, to, ranks);
+        double[] centre = {(n1 - 1) / 2.0, n1 + (n - n1 - 1) / 2.0}; // mean position of each side
+        double[] level = {mean(ranks, 0, n1), mean(ranks, n1, n)};
+        double positionSquares = 0;
+        double products = 0;
+        for (int i = 0; i < n; i++) {
+            int side = i < n1 ? 0 : 1;
+            positionSquares += (i - centre[side]) * (i - centre[side]);
+            products += (i - centre[side]) * (ranks[i] - level[side]);
+        }
+        double slope = products / positionSquares;
+        double residualSquares = 0;
+        for (int i = 0; i < n; i++) {
+            int side = i < n1 ? 0 : 1;
+            double residual = ranks[i] - level[side] - slope * (i - centre[side]);
+            residualSquares += residual * residual;
+        }
+        double distance = centre[1] - centre[0];
+        double gap = level[1] - level[0] - slope * distance;
+        double error = Math.sqrt(residualSquares / (n - 3)
+                * (1.0 / n1 + 1.0 / (n - n1) + distance * distance / positionSquares));
+        return error > 0 ? Erf.erfc(Math.abs(gap / error) / Math.sqrt(2)) : 1.0;
+    }
+
+    private static double mean(double[] values, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += values[i];
+        }
+        return sum / (to - from);
     }
 
     /**

@@ -152,6 +152,34 @@ class TarkkaPresetTest {
     }
 
     @Test
+    void aDriftOfAFewPercentIsMostlyNotAChangeButAStepOnTopOfItIs() {
+        int alarms = 0;
+        for (int seed = 0; seed < 100; seed++) {
+            double[] series = drifting(new Random(seed), 300, 0.01, 0.04); // 4 % over the series, 1 % noise
+            alarms += indexes(series, TARKKA).isEmpty() ? 0 : 1;
+        }
+        assertTrue(alarms <= 12, alarms + " of 100 drifting series get a change point (29 by the rank test alone)");
+
+        double[] drift = drifting(new Random(5), 200, 0.005, 0.04);
+        assertTrue(RankSumTest.pvalue(drift, 40, 120, 200) < 1e-6, "the ranks alone read the drift as a change");
+        assertTrue(TarkkaPreset.pvalue(drift, 40, 120, 200) > 1e-3, "p " + TarkkaPreset.pvalue(drift, 40, 120, 200));
+        double[] step = scaledFrom(drifting(new Random(5), 200, 0.005, 0.04), 120, 1.02);
+        assertTrue(TarkkaPreset.pvalue(step, 40, 120, 200) < TarkkaPreset.MAX_PVALUE, "a 2 % step on the drift");
+        List<Integer> found = indexes(step, TARKKA);
+        assertEquals(1, found.size(), "found " + found);
+        assertEquals(120, found.get(0), 1, "found " + found);
+    }
+
+    /** n runs around 100 with relative Gaussian noise, drifting linearly by {@code total} over the series. */
+    private static double[] drifting(Random random, int n, double noise, double total) {
+        double[] x = noisy(random, n, 100, noise);
+        for (int i = 0; i < n; i++) {
+            x[i] *= 1 + total * i / (n - 1);
+        }
+        return x;
+    }
+
+    @Test
     void twoMachineStatesAndQuantizedValuesAreNoise() {
         Random random = new Random(3);
         double[] series = new double[300];

@@ -255,7 +255,7 @@ public final class AccuracyBenchmark {
 
         static Options parse(String[] args) {
             Path tcpd = null;
-            int series = 2000;
+            int series = 4000;
             long firstSeed = 1;
             int threads = 1;
             boolean tuningOnly = false;
