@@ -18,7 +18,7 @@ import java.util.Arrays;
  *   <li><b>Stricter, local tests.</b> A change point is tested on at most {@value #COMPARED_RUNS} runs on each side
  *       at p &lt; {@value #MAX_PVALUE}, which the exact rank test reaches with three runs on a clear shift. The last
  *       change point gets looser looks when 3, 4 and {@value #NEWEST_RUNS} runs follow it ({@link #NEWEST_PVALUES},
- *       up to p &lt; 0.015; the window search proposes it at p &lt; {@value #OPEN_WINDOW_PVALUE} where the end of the
+ *       up to p &lt; 0.03; the window search proposes it at p &lt; {@value #OPEN_WINDOW_PVALUE} where the end of the
  *       series cuts a window short), and the bar then tightens back over {@value #TIGHTENING_RUNS} runs; the last
  *       run does not count when it is a spike (further from the new level than the new level is from the old).</li>
  *   <li><b>A step, not a slope.</b> The levels are the medians of up to {@value #LEVEL_RUNS} runs on each side; they
@@ -49,7 +49,7 @@ final class TarkkaPreset {
      * run, loosest where the rank test sees the most runs. Spread this way the allowed false alarms report more
      * shifts within {@value #NEWEST_RUNS} runs than spent on the fifth run alone.
      */
-    static final double[] NEWEST_PVALUES = {1e-3, 7e-3, 1.5e-2};
+    static final double[] NEWEST_PVALUES = {2e-3, 1.5e-2, 3e-2};
     /**
      * Over this many further runs the significance needed tightens geometrically from the fifth run's to
      * {@link #MAX_PVALUE}: every run of the schedule is another look at the same position, with false alarms of
