@@ -48,6 +48,7 @@ public final class LoadHarness {
     }
 
     private int run() throws Exception {
+        ServiceProcess store = null;
         ServiceProcess service = null;
         try {
             URI url;
@@ -59,7 +60,13 @@ public final class LoadHarness {
                 log("using the running service at " + url);
             } else {
                 log("starting " + options.projectDir().resolve("target/quarkus-app/quarkus-run.jar") + " …");
-                service = ServiceProcess.start(options.projectDir(), options.serviceJvmArgs(), options.keepFiles());
+                if (options.storeProcess()) {
+                    store = ServiceProcess.startStore(options.projectDir(), options.keepFiles());
+                    log("store process ready (pid " + store.pid() + ", log " + store.log()
+                            + "); its CPU counts under other processes");
+                }
+                service = ServiceProcess.start(options.projectDir(), options.serviceJvmArgs(), options.keepFiles(),
+                        store);
                 url = service.baseUrl();
                 pid = service.pid();
                 log("service ready at " + url + " (pid " + pid + ", log " + service.log() + ")");
@@ -71,6 +78,9 @@ public final class LoadHarness {
             if (service != null) {
                 log("stopping the service …");
                 service.close();
+            }
+            if (store != null) {
+                store.close();
             }
         }
     }

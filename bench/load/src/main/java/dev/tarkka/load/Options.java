@@ -24,6 +24,7 @@ record Options(
         Path projectDir,
         List<String> serviceJvmArgs,
         Long servicePid,
+        boolean storeProcess,
         boolean keepFiles) {
 
     /** Keeps the machine usable: the client shares the cores with the service. */
@@ -48,6 +49,8 @@ record Options(
               --url http://127.0.0.1:PORT
                                       use an already running service (loopback only) instead of starting one
               --pid N                 with --url: the service's process id, to sample its memory and CPU
+              --store-process         run the started service's store in a process of its own (a second instance
+                                      serving only its embedded store), as a MongoDB server is in production
               --keep                  keep the temporary store file and keys of the started service
               --help
             """;
@@ -66,6 +69,7 @@ record Options(
         Path project = Path.of(".");
         List<String> jvmArgs = new ArrayList<>();
         Long pid = null;
+        boolean storeProcess = false;
         boolean keep = false;
 
         for (int i = 0; i < args.length; i++) {
@@ -84,6 +88,7 @@ record Options(
                 case "--service-jvm-args" -> jvmArgs = splitArgs(value(args, ++i, arg));
                 case "--url" -> url = loopbackUrl(value(args, ++i, arg));
                 case "--pid" -> pid = positive(arg, value(args, ++i, arg));
+                case "--store-process" -> storeProcess = true;
                 case "--keep" -> keep = true;
                 case "--help", "-h" -> throw new UsageException(null);
                 default -> throw new UsageException("unknown option " + arg);
@@ -101,8 +106,11 @@ record Options(
         if (pid != null && url == null) {
             throw new UsageException("--pid only goes with --url (a started service is sampled anyway)");
         }
+        if (storeProcess && url != null) {
+            throw new UsageException("--store-process only goes with a started service, not --url");
+        }
         return new Options(duration, warmup, idle, users, tests, uploaders, readers, seed, maxRequests, url,
-                project.toAbsolutePath().normalize(), List.copyOf(jvmArgs), pid, keep);
+                project.toAbsolutePath().normalize(), List.copyOf(jvmArgs), pid, storeProcess, keep);
     }
 
     /** Load goes to this machine only: a name other than localhost, or a non-loopback address, is refused. */

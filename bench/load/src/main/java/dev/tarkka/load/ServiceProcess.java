@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started in the prod profile with the
- * embedded store in a fresh temporary file, its own key pair and a free loopback port. {@link #close()}
- * stops it (SIGTERM, then a bounded wait, then a kill); a shutdown hook does the same on Ctrl-C.
+ * embedded store in a fresh temporary file, its own key pair and a free loopback port; or connected to the store of
+ * another instance ({@link #startStore}), so that the store runs in a process of its own as a MongoDB server does in
+ * production. {@link #close()} stops it (SIGTERM, then a bounded wait, then a kill); a shutdown hook does the same
+ * on Ctrl-C.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -38,8 +40,12 @@ final class ServiceProcess implements AutoCloseable {
     private final Thread shutdownHook;
     private final List<Runnable> onInterrupt = new CopyOnWriteArrayList<>();
 
-    private ServiceProcess(Process process, URI baseUrl, Path workDir, Path log, boolean keepFiles) {
+    /** The loopback port of this instance's embedded store when other instances connect to it, otherwise 0. */
+    private final int storePort;
+
+    private ServiceProcess(Process process, URI baseUrl, Path workDir, Path log, boolean keepFiles, int storePort) {
         this.process = process;
+        this.storePort = storePort;
         this.baseUrl = baseUrl;
         this.workDir = workDir;
         this.log = log;
@@ -56,6 +62,25 @@ final class ServiceProcess implements AutoCloseable {
             "-XX:CompilerThreadPriority=4");
 
     static ServiceProcess start(Path projectDir, List<String> jvmArgs, boolean keepFiles) throws IOException {
+        return start(projectDir, jvmArgs, keepFiles, null);
+    }
+
+    /** The service, using the store of {@code store} (from {@link #startStore}) instead of one of its own. */
+    static ServiceProcess start(Path projectDir, List<String> jvmArgs, boolean keepFiles, ServiceProcess store)
+            throws IOException {
+        return launch(projectDir, jvmArgs, keepFiles, store, 0);
+    }
+
+    /**
+     * An instance that only hosts the embedded store, listening on a free loopback port for other instances (the
+     * service's {@code tarkka.store.embedded.port}); it gets no requests.
+     */
+    static ServiceProcess startStore(Path projectDir, boolean keepFiles) throws IOException {
+        return launch(projectDir, List.of(), keepFiles, null, freeLoopbackPort());
+    }
+
+    private static ServiceProcess launch(Path projectDir, List<String> jvmArgs, boolean keepFiles,
+            ServiceProcess store, int storePort) throws IOException {
         Path jar = projectDir.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: build the service first (./mvnw -B package -DskipTests)"
@@ -75,18 +100,22 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_PROFILE", "prod");
-        env.put("TARKKA_STORE_EMBEDDED", "true");
+        env.put("TARKKA_STORE_EMBEDDED", Boolean.toString(store == null));
         env.put("TARKKA_STORE_EMBEDDED_PATH", workDir.resolve("store.mv").toString());
+        env.put("TARKKA_STORE_EMBEDDED_PORT", Integer.toString(storePort));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1"); // prod binds 0.0.0.0 by default; load stays on loopback
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toString());
         env.remove("QUARKUS_MONGODB_CONNECTION_STRING"); // never the operator's real store
-        Path log = workDir.resolve("service.log");
+        if (store != null) {
+            env.put("QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + store.storePort);
+        }
+        Path log = workDir.resolve(storePort > 0 ? "store.log" : "service.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
 
         ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port),
-                workDir, log, keepFiles);
+                workDir, log, keepFiles, storePort);
         try {
             service.awaitReady();
         } catch (RuntimeException | IOException e) {
