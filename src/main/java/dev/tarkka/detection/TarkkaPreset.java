@@ -21,6 +21,9 @@ import java.util.Arrays;
  *       up to p &lt; 0.03; the window search proposes it at p &lt; {@value #OPEN_WINDOW_PVALUE} where the end of the
  *       series cuts a window short), and the bar then tightens back over {@value #TIGHTENING_RUNS} runs; the last
  *       run does not count when it is a spike (further from the new level than the new level is from the old).</li>
+ *   <li><b>A step beyond the trend.</b> With at least {@value #TREND_MIN_RUNS} runs on each side, a change must
+ *       also stand out from a trend common to both sides ({@link #stepBeyondTrendPvalue}), so a slow drift over
+ *       many runs is not read as a change.</li>
  *   <li><b>A step, not a slope.</b> The levels are the medians of up to {@value #LEVEL_RUNS} runs on each side; they
  *       must differ by more than {@value #MIN_MAGNITUDE} relative and by more than the level moves within either
  *       side (a side of at least {@value #DRIFT_MIN_RUNS} runs), so slow drift and trends are not cut into
@@ -119,7 +122,7 @@ final class TarkkaPreset {
         double[] ranks = new double[n];
         Ranks.midRanks(x, from, to, ranks);
         double[] centre = {(n1 - 1) / 2.0, n1 + (n - n1 - 1) / 2.0}; // mean position of each side
-        double[] level = {mean(ranks, 0, n1), mean(ranks, n1, n)};
+        double[] level = {PairwiseSum.mean(ranks, 0, n1), PairwiseSum.mean(ranks, n1, n)};
         double positionSquares = 0;
         double products = 0;
         for (int i = 0; i < n; i++) {
@@ -139,14 +142,6 @@ final class TarkkaPreset {
         double error = Math.sqrt(residualSquares / (n - 3)
                 * (1.0 / n1 + 1.0 / (n - n1) + distance * distance / positionSquares));
         return error > 0 ? Erf.erfc(Math.abs(gap / error) / Math.sqrt(2)) : 1.0;
-    }
-
-    private static double mean(double[] values, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += values[i];
-        }
-        return sum / (to - from);
     }
 
     /**
