@@ -27,19 +27,24 @@ final class RankSumTest {
      * The two-sided p-value; 1 when a side is empty or all values are equal, NaN when a value is NaN.
      */
     static double pvalue(double[] x, int start, int split, int end) {
-        int n1 = split - start;
-        int n2 = end - split;
+        double[] ranks = new double[end - start];
+        double[] sorted = Ranks.midRanks(x, start, end, ranks);
+        return pvalue(ranks, sorted, split - start);
+    }
+
+    /**
+     * The same test on runs already ranked ({@link Ranks#midRanks}): their mid-ranks in order, their values sorted,
+     * and the size of the first side. A caller that needs the ranks for more than this test ranks once.
+     */
+    static double pvalue(double[] ranks, double[] sorted, int n1) {
+        int n = ranks.length;
+        int n2 = n - n1;
         if (n1 == 0 || n2 == 0) {
             return 1.0;
         }
-        int n = n1 + n2;
-        for (int i = start; i < end; i++) {
-            if (Double.isNaN(x[i])) {
-                return Double.NaN;
-            }
+        if (Double.isNaN(sorted[n - 1])) { // sorting puts NaN last
+            return Double.NaN;
         }
-        double[] ranks = new double[n];
-        double[] sorted = Ranks.midRanks(x, start, end, ranks);
         double rankSumFirst = 0;
         for (int i = 0; i < n1; i++) {
             rankSumFirst += ranks[i];

@@ -9,8 +9,8 @@ final class Ranks {
     }
 
     /**
-     * Writes the mid-ranks (from 1) of x[from, to) into ranks[0, to − from) and returns the values sorted. Values
-     * must not be NaN.
+     * Writes the mid-ranks (from 1) of x[from, to) into ranks[0, to − from) and returns the values sorted. A NaN
+     * value sorts last and gets a meaningless rank: a caller that may see one checks the last sorted value.
      */
     static double[] midRanks(double[] x, int from, int to, double[] ranks) {
         double[] sorted = Arrays.copyOfRange(x, from, to);

@@ -101,26 +101,25 @@ final class TarkkaPreset {
      * later run lies above the earlier ones, which the rank test alone reads as a change.
      */
     static double pvalue(double[] x, int from, int split, int to) {
-        double pvalue = RankSumTest.pvalue(x, from, split, to);
+        double[] ranks = new double[to - from];
+        double[] sorted = Ranks.midRanks(x, from, to, ranks);
+        double pvalue = RankSumTest.pvalue(ranks, sorted, split - from);
         if (split - from < TREND_MIN_RUNS || to - split < TREND_MIN_RUNS || !(pvalue < 1)) {
             return pvalue;
         }
-        return Math.max(pvalue, stepBeyondTrendPvalue(x, from, split, to));
+        return Math.max(pvalue, stepBeyondTrendPvalue(ranks, split - from));
     }
 
     /**
-     * Whether the sides differ by more than a trend common to both explains, on the ranks of the runs (a
-     * rank-transform analysis of covariance, so spikes and heavy tails weigh no more than in the rank test): each side
-     * gets a line with the same slope, fitted within the sides, and the gap between the lines at the split is tested
-     * against its standard error, the slope's uncertainty included (normal approximation). The search picks the split
-     * where the runs happen to jump, which makes the sides look flatter than the series is; without that uncertainty
-     * the test would still read most drifts as changes.
+     * Whether the sides, the first {@code n1} of the runs' mid-ranks and the rest, differ by more than a trend common
+     * to both explains (a rank-transform analysis of covariance, so spikes and heavy tails weigh no more than in the
+     * rank test): each side gets a line with the same slope, fitted within the sides, and the gap between the lines at
+     * the split is tested against its standard error, the slope's uncertainty included (normal approximation). The
+     * search picks the split where the runs happen to jump, which makes the sides look flatter than the series is;
+     * without that uncertainty the test would still read most drifts as changes.
      */
-    static double stepBeyondTrendPvalue(double[] x, int from, int split, int to) {
-        int n = to - from;
-        int n1 = split - from;
-        double[] ranks = new double[n];
-        Ranks.midRanks(x, from, to, ranks);
+    static double stepBeyondTrendPvalue(double[] ranks, int n1) {
+        int n = ranks.length;
         double[] centre = {(n1 - 1) / 2.0, n1 + (n - n1 - 1) / 2.0}; // mean position of each side
         double[] level = {PairwiseSum.mean(ranks, 0, n1), PairwiseSum.mean(ranks, n1, n)};
         double positionSquares = 0;
