@@ -42,6 +42,12 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
         // the administrator, configured as operators configure theirs (TARKKA_ADMIN_EMAIL, TARKKA_ADMIN_PASSWORD)
         config.put("tarkka.admin.email", Api.ADMIN_EMAIL);
         config.put("tarkka.admin.password", Api.ADMIN_PASSWORD);
+        // No load balancer to drain between the suite's restarts: the production 5 s delay would add 5 s to each.
+        // GracefulShutdownIT starts its own jar with a delay and measures it.
+        config.put("quarkus.shutdown.delay", "0S");
+        // The production bcrypt cost takes 80 ms a hash here, and the suite registers and logs in thousands of
+        // accounts; AuthTest checks that the configured cost is the one used.
+        config.put("tarkka.auth.password-hash-cost", "4");
         String realStore = RealMongo.connectionString();
         if (realStore != null) {
             config.put("quarkus.mongodb.connection-string", realStore);
