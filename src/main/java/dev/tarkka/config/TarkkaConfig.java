@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -82,6 +85,15 @@ public interface TarkkaConfig {
          */
         @WithDefault("1S")
         Duration accountCacheTtl();
+
+        /**
+         * bcrypt cost of the password hashes made from now on: 2^cost rounds, each step doubles the time of a login
+         * and of the hash itself (about 80 ms of one core at 10). A hash keeps the cost it was made with.
+         */
+        @WithDefault("10")
+        @Min(4)
+        @Max(31)
+        int passwordHashCost();
 
         /** Mark the login cookie Secure (HTTPS only); turn off only for plain-HTTP development. */
         @WithDefault("true")
