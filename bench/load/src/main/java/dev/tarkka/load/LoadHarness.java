@@ -59,7 +59,8 @@ public final class LoadHarness {
                 requireReady(url);
                 log("using the running service at " + url);
             } else {
-                log("starting " + options.projectDir().resolve("target/quarkus-app/quarkus-run.jar") + " …");
+                log("starting " + options.projectDir().resolve("target/quarkus-app/quarkus-run.jar") + " with the image's "
+                        + String.join(" ", ServiceProcess.imageJvmOptions(options.projectDir())) + " …");
                 if (options.storeProcess()) {
                     store = ServiceProcess.startStore(options.projectDir(), options.keepFiles());
                     log("store process ready (pid " + store.pid() + ", log " + store.log()

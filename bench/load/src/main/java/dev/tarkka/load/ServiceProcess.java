@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -54,12 +56,21 @@ final class ServiceProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    private static final Pattern JAVA_OPTS_APPEND = Pattern.compile("(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]*)\"");
+
     /**
-     * The thread-priority options of {@code src/main/docker/Dockerfile.jvm}: the service is measured as it is deployed
-     * (the options given with {@code --service-jvm-args} come after these and win).
+     * The {@code -XX} options of the image's {@code JAVA_OPTS_APPEND} in {@code src/main/docker/Dockerfile.jvm}: the
+     * service is measured as it is deployed (the options given with {@code --service-jvm-args} come after these and
+     * win). Its {@code -D} options are left out: they would bind the service to every interface.
      */
-    static final List<String> IMAGE_SCHEDULING_OPTIONS = List.of("-XX:ThreadPriorityPolicy=1",
-            "-XX:CompilerThreadPriority=4");
+    static List<String> imageJvmOptions(Path projectDir) throws IOException {
+        Path dockerfile = projectDir.resolve("src/main/docker/Dockerfile.jvm");
+        Matcher line = JAVA_OPTS_APPEND.matcher(Files.readString(dockerfile));
+        if (!line.find()) {
+            throw new IllegalStateException(dockerfile + " sets no JAVA_OPTS_APPEND");
+        }
+        return Stream.of(line.group(1).split("\\s+")).filter(option -> option.startsWith("-XX:")).toList();
+    }
 
     static ServiceProcess start(Path projectDir, List<String> jvmArgs, boolean keepFiles) throws IOException {
         return start(projectDir, jvmArgs, keepFiles, null);
@@ -92,7 +103,7 @@ final class ServiceProcess implements AutoCloseable {
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(IMAGE_SCHEDULING_OPTIONS);
+        command.addAll(imageJvmOptions(projectDir));
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toString());
