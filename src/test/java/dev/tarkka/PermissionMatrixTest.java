@@ -192,7 +192,9 @@ class PermissionMatrixTest {
                     if (row.setup() != null) {
                         row.setup().run();
                     }
-                    String path = row.path().replace("{fresh}", freshOrg());
+                    // a new organization only where the row's path asks for one: three more requests each
+                    String path = row.path().contains("{fresh}") ? row.path().replace("{fresh}", freshOrg())
+                            : row.path();
                     Response response = call(who, cookie, row, path);
                     int expected = row.statuses()[who.ordinal()];
                     String label = row.method() + " " + path + " as " + who + (cookie ? " (cookie)" : " (bearer)");
