@@ -30,6 +30,17 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * Settings that only make the suite faster, for every application it starts ({@link PackagedApp} passes them as
+     * environment variables, which a test's own environment overrides).
+     */
+    public static final Map<String, String> SUITE_SETTINGS = Map.of(
+            // no load balancer to drain between restarts; GracefulShutdownIT sets a delay of its own and measures it
+            "quarkus.shutdown.delay", "0S",
+            // the production cost takes 80 ms a hash here, for each of the suite's thousands of registrations and
+            // logins; PasswordHasherTest checks that the configured cost is the one used
+            "tarkka.auth.password-hash-cost", "4");
+
     private static MemoryBackend backend;
     private static MongoServer server;
     private static InetSocketAddress address;
@@ -42,12 +53,7 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
         // the administrator, configured as operators configure theirs (TARKKA_ADMIN_EMAIL, TARKKA_ADMIN_PASSWORD)
         config.put("tarkka.admin.email", Api.ADMIN_EMAIL);
         config.put("tarkka.admin.password", Api.ADMIN_PASSWORD);
-        // No load balancer to drain between the suite's restarts: the production 5 s delay would add 5 s to each.
-        // GracefulShutdownIT starts its own jar with a delay and measures it.
-        config.put("quarkus.shutdown.delay", "0S");
-        // The production bcrypt cost takes 80 ms a hash here, and the suite registers and logs in thousands of
-        // accounts; AuthTest checks that the configured cost is the one used.
-        config.put("tarkka.auth.password-hash-cost", "4");
+        config.putAll(SUITE_SETTINGS);
         String realStore = RealMongo.connectionString();
         if (realStore != null) {
             config.put("quarkus.mongodb.connection-string", realStore);

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -41,12 +42,16 @@ public final class PackagedApp {
 
     /**
      * An app on a free port with a generated key pair in {@code keys} (shared by every app given the same
-     * directory, so tokens work on all of them) and the extra environment {@code env}.
+     * directory, so tokens work on all of them), the suite's {@link MongoTestResource#SUITE_SETTINGS} and the extra
+     * environment {@code env}.
      */
     public static PackagedApp of(String name, Path keys, Map<String, String> env) throws IOException {
         KeyPairFiles.ensure(keys);
         int port = freePort();
-        Map<String, String> all = new HashMap<>(env);
+        Map<String, String> all = new HashMap<>();
+        MongoTestResource.SUITE_SETTINGS.forEach((property, value) ->
+                all.put(property.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"), value));
+        all.putAll(env);
         all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         all.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve(KeyPairFiles.PUBLIC_KEY).toString());
         all.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.resolve(KeyPairFiles.PRIVATE_KEY).toString());
