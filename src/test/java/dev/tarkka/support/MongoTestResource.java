@@ -44,6 +44,7 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
     private static MemoryBackend backend;
     private static MongoServer server;
     private static InetSocketAddress address;
+    private static boolean stopped;
     /** Set by the failsafe configuration in the pom: the integration tests run the packaged app. */
     private final boolean integrationTest = Boolean.getBoolean("tarkka.test.packaged-app");
 
@@ -99,12 +100,16 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
             Assumptions.abort("stopping the store needs the embedded test store");
         }
         server.shutdownNow();
+        stopped = true;
     }
 
-    /** Brings the store back on the same port with the same data. */
+    /** Brings the store back on the same port with the same data; nothing to do while it runs. */
     static synchronized void startStore() {
         if (backend == null) {
             Assumptions.abort("restarting the store needs the embedded test store");
+        }
+        if (!stopped) {
+            return; // running: its port would refuse the new server a hundred times
         }
         // the old server releases its port asynchronously
         for (int attempt = 1;; attempt++) {
@@ -112,6 +117,7 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
             try {
                 restarted.bind(address.getHostString(), address.getPort());
                 server = restarted;
+                stopped = false;
                 return;
             } catch (Exception e) { // Netty throws BindException undeclared
                 restarted.shutdownNow();
