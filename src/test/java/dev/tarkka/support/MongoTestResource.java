@@ -71,6 +71,7 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
             backend = new RestartableBackend();
             server = new MongoServer(backend);
             address = server.bind();
+            stopped = false; // a store a test class left stopped belongs to the application before this one
             config.put("quarkus.mongodb.connection-string",
                     "mongodb://" + address.getHostString() + ":" + address.getPort());
         }
