@@ -70,18 +70,24 @@ public final class AccuracyBenchmark {
         printGenerated("Tuning half", tuning, detectors);
         if (options.tuningOnly()) {
             printTraits("Tuning half", tuning, detectors);
+            printReferenceInputs(detectors);
         } else {
             Map<String, GeneratedRow> heldOutRows = printGenerated("Held-out half", heldOut, detectors);
             printTraits("Held-out half", heldOut, detectors);
             Map<String, Evaluation.Scores> tcpdRows = options.tcpd() == null ? Map.of()
                     : printScores("TCPD, univariate series (" + options.tcpd() + ")",
                     TcpdDatasets.univariate(options.tcpd()), detectors);
-            printScores("Reference inputs (src/test/resources/otava-cases/synthetic, truth from their descriptions)",
-                    ReferenceInputs.synthetic(), detectors);
-            printTigerBeetle(detectors);
+            printReferenceInputs(detectors);
             printAcceptance(heldOutRows, tcpdRows);
         }
         System.out.printf("(%.1f s)%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The project's own inputs: no held-out data, so the tuning-only run prints them too. */
+    private void printReferenceInputs(List<Detector> detectors) {
+        printScores("Reference inputs (src/test/resources/otava-cases/synthetic, truth from their descriptions)",
+                ReferenceInputs.synthetic(), detectors);
+        printTigerBeetle(detectors);
     }
 
     private List<CiHistoryGenerator.GeneratedSeries> generate(int from, int to) {
