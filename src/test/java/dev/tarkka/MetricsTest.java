@@ -37,7 +37,7 @@ import io.restassured.http.ContentType;
 /**
  * {@code /q/metrics} after a short load: every family the README and the Grafana dashboard name has values, HTTP
  * requests are counted per route template (uploads to 1,000 more test names, and reports, refused paths and refused
- * methods for 100 of them, add no series), and the dashboard uses only names the service publishes.
+ * methods for a tenth of them, add no series), and the dashboard uses only names the service publishes.
  */
 @QuarkusTest
 @WithTestResource(MongoTestResource.class)
@@ -45,7 +45,6 @@ import io.restassured.http.ContentType;
 class MetricsTest {
 
     static final Path DASHBOARD = Path.of("deploy", "grafana", "tarkka.json");
-    static final int TEST_NAMES = 1_000;
     static final String HTTP_COUNT = "http_server_requests_seconds_count";
 
     /** The user whose notifications keep failing in {@link #everyFamilyHasValuesAfterALoadAndTheDashboardUsesTheirNames}. */
@@ -62,8 +61,14 @@ class MetricsTest {
         }
     }
 
+    /** Issue 14's figure; every tenth name also gets the other kinds of request. */
+    int testNames() {
+        return 1_000;
+    }
+
     @Test
     void httpSeriesDoNotGrowWithTestNames() throws Exception {
+        int names = testNames();
         Api user = Api.newUser();
         oneOfEachKind(user, "warm-up");
         int before = series(scrape(), HTTP_COUNT).size();
@@ -71,7 +76,7 @@ class MetricsTest {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> uploads = new ArrayList<>();
-            for (int i = 0; i < TEST_NAMES; i++) {
+            for (int i = 0; i < names; i++) {
                 String name = "cardinality/" + UUID.randomUUID() + "/bench-" + i;
                 // a route that counted raw paths would add a series per name: a tenth of them shows it as well
                 boolean everyKind = i % 10 == 0;
@@ -91,8 +96,8 @@ class MetricsTest {
         }
         List<String> after = series(scrape(), HTTP_COUNT);
         System.out.printf("HTTP metric series (%s): %d before, %d after %d more test names%n", HTTP_COUNT, before,
-                after.size(), TEST_NAMES);
-        assertThat(after).as("series after %d more test names", TEST_NAMES).hasSize(before)
+                after.size(), names);
+        assertThat(after).as("series after %d more test names", names).hasSize(before)
                 .noneMatch(line -> line.contains("cardinality/"));
         user.as().get("/api/v0/results").then().statusCode(200);
     }
@@ -127,7 +132,7 @@ class MetricsTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Map<String, Double> totals = totals(scrape());
-            assertThat(totals).as("backlog counted (every 15 s)").containsKey("tarkka_notify_backlog");
+            assertThat(totals).as("backlog counted (every tarkka.notify.backlog-interval)").containsKey("tarkka_notify_backlog");
             assertThat(totals.get("tarkka_notify_backlog")).as("backlog").isPositive();
             for (String positive : List.of(HTTP_COUNT, "http_server_requests_seconds_bucket", "tarkka_detection_seconds_count",
                     "tarkka_detection_seconds_bucket", "tarkka_detection_points_count", "tarkka_detection_points_sum",

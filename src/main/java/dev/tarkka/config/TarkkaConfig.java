@@ -219,6 +219,13 @@ public interface TarkkaConfig {
         @WithDefault("1S")
         Duration pollInterval();
 
+        /**
+         * How often the {@code tarkka.notify.backlog} gauge is counted (one count query against the store): about the
+         * metrics' scrape interval.
+         */
+        @WithDefault("15S")
+        Duration backlogInterval();
+
         /** How long a claimed notification is this instance's before another may take it over (after a crash). */
         @WithDefault("2M")
         Duration lease();

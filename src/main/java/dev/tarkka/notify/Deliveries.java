@@ -72,7 +72,8 @@ class Deliveries {
     }
 
     /** Counted apart from the deliveries: a gauge must not query the store when it is scraped. */
-    @Scheduled(every = "15S", delayed = "2S", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${tarkka.notify.backlog-interval:15S}", delayed = "2S",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> countBacklog() {
         return outbox.pending().invoke(backlog::set).replaceWithVoid()
                 .onFailure().recoverWithNull(); // the store is away: the last count stands until the next one

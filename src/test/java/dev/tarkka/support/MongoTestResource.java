@@ -39,7 +39,9 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
             "quarkus.shutdown.delay", "0S",
             // the production cost takes 80 ms a hash here, for each of the suite's thousands of registrations and
             // logins; PasswordHasherTest checks that the configured cost is the one used
-            "tarkka.auth.password-hash-cost", "4");
+            "tarkka.auth.password-hash-cost", "4",
+            // tests that read the backlog gauge would otherwise wait up to the production 15 s for its next count
+            "tarkka.notify.backlog-interval", "1S");
 
     private static MemoryBackend backend;
     private static MongoServer server;
