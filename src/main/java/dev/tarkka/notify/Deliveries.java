@@ -72,7 +72,7 @@ class Deliveries {
     }
 
     /** Counted apart from the deliveries: a gauge must not query the store when it is scraped. */
-    @Scheduled(every = "${tarkka.notify.backlog-interval:15S}", delayed = "2S",
+    @Scheduled(every = "${tarkka.notify.backlog-interval}", delayed = "2S",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> countBacklog() {
         return outbox.pending().invoke(backlog::set).replaceWithVoid()
@@ -84,7 +84,7 @@ class Deliveries {
                 .description("Notification sends of this instance, by channel and outcome").register(registry).increment();
     }
 
-    @Scheduled(every = "${tarkka.notify.poll-interval:1S}", delayed = "2S",
+    @Scheduled(every = "${tarkka.notify.poll-interval}", delayed = "2S",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliverDue() {
         // claims lazily, as a send slot frees up; a repetition drops null items, hence the Optional
