@@ -21,9 +21,11 @@ import java.util.Arrays;
  *       up to p &lt; 0.03; the window search proposes it at p &lt; {@value #OPEN_WINDOW_PVALUE} where the end of the
  *       series cuts a window short), and the bar then tightens back over {@value #TIGHTENING_RUNS} runs; the last
  *       run does not count when it is a spike (further from the new level than the new level is from the old).</li>
- *   <li><b>A step beyond the trend.</b> With at least {@value #TREND_MIN_RUNS} runs on each side, a change must
- *       also stand out from a trend common to both sides ({@link #stepBeyondTrendPvalue}), so a slow drift over
- *       many runs is not read as a change.</li>
+ *   <li><b>A step beyond the trend.</b> A change must also stand out from the trend within its sides
+ *       ({@link #pvalue}): with at least {@value #TREND_MIN_RUNS} runs on each side from a trend common to both
+ *       fitted on the ranks (or on the values when their slope is as significant as a change must be), so a slow
+ *       drift over many runs is not read as a change; with fewer, from a clear slope of the values, so a steep trend
+ *       is not cut into stairs.</li>
  *   <li><b>A step, not a slope.</b> The levels are the medians of up to {@value #LEVEL_RUNS} runs on each side; they
  *       must differ by more than {@value #MIN_MAGNITUDE} relative and by more than the level moves within either
  *       side (a side of at least {@value #DRIFT_MIN_RUNS} runs), so slow drift and trends are not cut into
@@ -68,10 +70,20 @@ final class TarkkaPreset {
     /** Smallest relative difference of the two levels. */
     static final double MIN_MAGNITUDE = 0.01;
     /**
-     * Both sides need this many runs before a change must also stand out from the trend within them: from fewer the
-     * slope is too uncertain to leave a test any power, and the looks at the newest runs keep theirs.
+     * Both sides need this many runs before a change must also stand out from the trend fitted on their ranks
+     * ({@link #rankTrendPvalue}): from fewer that slope is too uncertain to leave the test any power.
      */
     static final int TREND_MIN_RUNS = 30;
+    /**
+     * With a side shorter than {@value #TREND_MIN_RUNS} runs, a slope of the values within the sides is clear at this
+     * significance, and a change must then stand out from it ({@link #slopeResidualPvalue}).
+     */
+    static final double SLOPE_PVALUE = 0.01;
+    /** From this many values on, {@link #medianInPlace} selects among the values a sample brackets. */
+    private static final int SAMPLED_SELECTION = 2048;
+    /** Its sample size, and how many sample values on each side of the sample's middle bracket the median. */
+    private static final int SAMPLE = 256;
+    private static final int SAMPLE_MARGIN = 24;
     /** A side with fewer runs than this shows no drift: halves of two runs are too noisy (and a spike moves them). */
     static final int DRIFT_MIN_RUNS = 6;
 
@@ -96,18 +108,77 @@ final class TarkkaPreset {
     }
 
     /**
-     * The rank-sum p-value of x[from, split) against x[split, to); when both sides have at least
-     * {@value #TREND_MIN_RUNS} runs, the larger of it and {@link #stepBeyondTrendPvalue}: in a series that drifts every
-     * later run lies above the earlier ones, which the rank test alone reads as a change.
+     * The rank-sum p-value of x[from, split) against x[split, to), or how significant the step is beyond the trend
+     * within the sides when that is larger: in a series that drifts every later run lies above the earlier ones, which
+     * the rank test alone reads as a change.
+     * <ul>
+     *   <li>With at least {@value #TREND_MIN_RUNS} runs on each side the step beyond the trend is the rank-transform
+     *       analysis of covariance ({@link #rankTrendPvalue}). The ranks of a steep trend with a step on top lie on
+     *       one line, though, so when the slope of the values is as significant as a change must be
+     *       ({@value #MAX_PVALUE}, which a steep trend always is and a gentle drift seldom), the test against that
+     *       slope ({@link #slopeResidualPvalue}) counts instead if it is smaller.</li>
+     *   <li>With fewer runs the rank analysis has no power left, and the test against the slope of the values counts
+     *       whenever the slope is clear at {@value #SLOPE_PVALUE}: the split search cuts a steep trend into pieces
+     *       this short, and every cut passes the rank test.</li>
+     * </ul>
      */
     static double pvalue(double[] x, int from, int split, int to) {
         double[] ranks = new double[to - from];
         double[] sorted = Ranks.midRanks(x, from, to, ranks);
         double pvalue = RankSumTest.pvalue(ranks, sorted, split - from);
-        if (split - from < TREND_MIN_RUNS || to - split < TREND_MIN_RUNS || !(pvalue < 1)) {
+        if (!(pvalue < 1)) {
             return pvalue;
         }
-        return Math.max(pvalue, stepBeyondTrendPvalue(ranks, split - from));
+        if (split - from < TREND_MIN_RUNS || to - split < TREND_MIN_RUNS) {
+            double slope = slopeResidualPvalue(x, from, split, to, SLOPE_PVALUE);
+            return Double.isNaN(slope) ? pvalue : Math.max(pvalue, slope);
+        }
+        double ranked = rankTrendPvalue(ranks, split - from);
+        if (ranked <= pvalue) {
+            return pvalue; // the slope test could only lower it
+        }
+        double slope = slopeResidualPvalue(x, from, split, to, MAX_PVALUE);
+        return Math.max(pvalue, Double.isNaN(slope) ? ranked : Math.min(ranked, slope));
+    }
+
+    /**
+     * When the runs within the sides rise or fall in the direction of the step (Mann–Kendall, pairs within a side
+     * only, p &lt; {@code slopePvalue}), the rank-sum p-value of the runs less that slope (Theil–Sen: the median
+     * slope of the same pairs, robust to spikes like the ranks); NaN when the slope is not that clear. The pieces a
+     * steep trend is cut into keep rising within, so the slope is clear even from a few runs.
+     */
+    static double slopeResidualPvalue(double[] x, int from, int split, int to, double slopePvalue) {
+        int[][] sides = {{from, split}, {split, to}};
+        double kendall = 0;
+        double kendallVariance = 0;
+        int pairs = 0;
+        for (int[] side : sides) {
+            kendall += kendallScore(x, side[0], side[1]);
+            double m = side[1] - side[0];
+            kendallVariance += m * (m - 1) * (2 * m + 5) / 18; // without the correction for ties: conservative
+            pairs += (int) (m * (m - 1) / 2);
+        }
+        double step = median(x, split, Math.min(to, split + LEVEL_RUNS))
+                - median(x, Math.max(from, split - LEVEL_RUNS), split);
+        double z = kendall / Math.sqrt(kendallVariance);
+        if (!(z * step > 0) || Erf.erfc(Math.abs(z) / Math.sqrt(2)) >= slopePvalue) {
+            return Double.NaN;
+        }
+        double[] slopes = new double[pairs];
+        int k = 0;
+        for (int[] side : sides) {
+            for (int i = side[0]; i < side[1]; i++) {
+                for (int j = i + 1; j < side[1]; j++) {
+                    slopes[k++] = (x[j] - x[i]) / (j - i);
+                }
+            }
+        }
+        double slope = medianInPlace(slopes);
+        double[] residuals = new double[to - from];
+        for (int i = from; i < to; i++) {
+            residuals[i - from] = x[i] - slope * (i - from);
+        }
+        return RankSumTest.pvalue(residuals, 0, split - from, to - from);
     }
 
     /**
@@ -118,7 +189,7 @@ final class TarkkaPreset {
      * search picks the split where the runs happen to jump, which makes the sides look flatter than the series is;
      * without that uncertainty the test would still read most drifts as changes.
      */
-    static double stepBeyondTrendPvalue(double[] ranks, int n1) {
+    static double rankTrendPvalue(double[] ranks, int n1) {
         int n = ranks.length;
         double[] centre = {(n1 - 1) / 2.0, n1 + (n - n1 - 1) / 2.0}; // mean position of each side
         double[] level = {PairwiseSum.mean(ranks, 0, n1), PairwiseSum.mean(ranks, n1, n)};
@@ -263,6 +334,149 @@ final class TarkkaPreset {
         Arrays.sort(sorted);
         int m = sorted.length;
         return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+    }
+
+    /**
+     * Kendall's score of x[from, to) against time, Σ sign(x[j] − x[i]) over i &lt; j: the pairs that rise less those
+     * that fall, counted as the inversions a merge sort undoes (Knight's method) instead of pair by pair.
+     */
+    static long kendallScore(double[] x, int from, int to) {
+        double[] values = Arrays.copyOfRange(x, from, to);
+        long falling = sortCountingInversions(values, new double[values.length], 0, values.length);
+        long tied = 0;
+        for (int i = 0; i < values.length; ) {
+            int j = i;
+            while (j + 1 < values.length && values[j + 1] == values[i]) {
+                j++;
+            }
+            long t = j - i + 1;
+            tied += t * (t - 1) / 2;
+            i = j + 1;
+        }
+        long m = values.length;
+        return m * (m - 1) / 2 - tied - 2 * falling;
+    }
+
+    /** Sorts values[from, to) and returns how many pairs in it were in strictly decreasing order. */
+    private static long sortCountingInversions(double[] values, double[] buffer, int from, int to) {
+        if (to - from < 2) {
+            return 0;
+        }
+        int middle = (from + to) >>> 1;
+        long inversions = sortCountingInversions(values, buffer, from, middle)
+                + sortCountingInversions(values, buffer, middle, to);
+        int i = from;
+        int j = middle;
+        int k = from;
+        while (i < middle && j < to) {
+            if (values[j] < values[i]) {
+                inversions += middle - i; // the right value falls below every left value still waiting
+                buffer[k++] = values[j++];
+            } else {
+                buffer[k++] = values[i++];
+            }
+        }
+        while (i < middle) {
+            buffer[k++] = values[i++];
+        }
+        while (j < to) {
+            buffer[k++] = values[j++];
+        }
+        System.arraycopy(buffer, from, values, from, to - from);
+        return inversions;
+    }
+
+    /**
+     * The median of the values, as {@link #median} gives it, found by selection in linear time on average (it
+     * reorders them): there are up to ten thousand slopes per test. Above {@value #SAMPLED_SELECTION} values, the
+     * quantiles of a regular sample around its middle bracket the median; only the values between them are selected
+     * from, unless the bracket missed (then all are).
+     */
+    static double medianInPlace(double[] values) {
+        int m = values.length;
+        int middle = m / 2;
+        int lowest = m % 2 == 1 ? middle : middle - 1; // the lower of the two middle values when m is even
+        int length = m;
+        int offset = 0;
+        if (m >= SAMPLED_SELECTION) {
+            int step = m / SAMPLE;
+            double[] sample = new double[SAMPLE];
+            for (int i = 0; i < SAMPLE; i++) {
+                sample[i] = values[i * step];
+            }
+            Arrays.sort(sample);
+            double low = sample[SAMPLE / 2 - SAMPLE_MARGIN];
+            double high = sample[SAMPLE / 2 + SAMPLE_MARGIN];
+            int below = 0;
+            int notAbove = 0;
+            for (double value : values) { // without branches: which way a value goes is a coin toss
+                below += value < low ? 1 : 0;
+                notAbove += value <= high ? 1 : 0;
+            }
+            if (below <= lowest && notAbove > middle) { // bracketed: keep only the values between
+                length = 0;
+                for (int i = 0; i < m; i++) {
+                    double value = values[i];
+                    values[length] = value; // never ahead of i
+                    length += value >= low & value <= high ? 1 : 0;
+                }
+                offset = below;
+            }
+        }
+        double upper = select(values, length, middle - offset);
+        if (lowest == middle) {
+            return upper;
+        }
+        double lower = values[0]; // selection leaves the smaller values before the middle
+        for (int i = 1; i < middle - offset; i++) {
+            lower = Math.max(lower, values[i]);
+        }
+        return (lower + upper) / 2;
+    }
+
+    /**
+     * Reorders values[0, length) so that the {@code k}-th smallest is at {@code k}, none after it smaller and none
+     * before it larger, and returns it (quickselect with a median-of-three pivot; after too many rounds the rest is
+     * sorted, so no input makes it quadratic).
+     */
+    private static double select(double[] values, int length, int k) {
+        int low = 0;
+        int high = length - 1;
+        int rounds = 2 * (32 - Integer.numberOfLeadingZeros(length));
+        while (low < high) {
+            if (rounds-- == 0) {
+                Arrays.sort(values, low, high + 1);
+                break;
+            }
+            double pivot = medianOfThree(values[low], values[(low + high) >>> 1], values[high]);
+            int i = low;
+            int j = high;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = values[i];
+                    values[i++] = values[j];
+                    values[j--] = swap;
+                }
+            }
+            if (k <= j) {
+                high = j;
+            } else if (k >= i) {
+                low = i;
+            } else {
+                break;
+            }
+        }
+        return values[k];
+    }
+
+    private static double medianOfThree(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     /** Population standard deviation, as Otava reports it. */

@@ -166,7 +166,7 @@ class IncrementalUpdateTest {
 
     /** Kinds of random series: level shifts, noise, outliers, plateaus, quantised values and the odd NaN. */
     enum SeriesShape {
-        STEPS, NOISE, OUTLIERS, PLATEAUS, INTEGERS, QUANTIZED, WITH_NAN;
+        STEPS, NOISE, OUTLIERS, PLATEAUS, INTEGERS, QUANTIZED, WITH_NAN, TRENDING;
 
         double[] generate(Random random, int length) {
             double[] x = new double[length];
@@ -183,6 +183,7 @@ class IncrementalUpdateTest {
                     case INTEGERS -> Math.round(level + random.nextGaussian() * 3);
                     case QUANTIZED -> Math.round((level + random.nextGaussian()) * 4) / 4.0;
                     case WITH_NAN -> random.nextInt(90) == 0 ? Double.NaN : level + random.nextGaussian();
+                    case TRENDING -> level + 0.05 * i + random.nextGaussian(); // steep: the tarkka slope tests
                 };
             }
             return x;

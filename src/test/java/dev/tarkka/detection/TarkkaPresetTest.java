@@ -152,6 +152,32 @@ class TarkkaPresetTest {
     }
 
     @Test
+    void aSteepTrendInLowNoiseIsNotCutIntoStairsButAStepOnItIsFound() {
+        int trendAlarms = 0;
+        int stepsFound = 0;
+        for (int seed = 0; seed < 40; seed++) {
+            double[] trend = drifting(new Random(seed), 200, 0.01, 0.2); // +20 % over 200 runs, 1 % noise
+            trendAlarms += indexes(trend, TARKKA).size();
+            double[] step = scaledFrom(drifting(new Random(seed), 200, 0.01, 0.2), 150, 1.08);
+            List<Integer> found = indexes(step, TARKKA);
+            stepsFound += found.stream().anyMatch(index -> Math.abs(index - 150) <= 1) ? 1 : 0;
+        }
+        // 209 before the test against the slope of the values: the split search cut every trend into about five
+        // stairs. Where it cuts at runs that happen to leave the pieces flat, the slope is not clear and stairs stay.
+        assertTrue(trendAlarms <= 20, trendAlarms + " change points in 40 steep trends");
+        // On the ranks alone the step vanishes into the trend (12 of 40 found when only they were tested).
+        assertTrue(stepsFound >= 30, "an 8 % step 50 runs before the end found in " + stepsFound + " of 40");
+
+        // A piece of the trend between two cuts: the rank test reads it as a change, the slope within it explains it.
+        double[] trend = drifting(new Random(3), 200, 0.01, 0.2);
+        assertTrue(RankSumTest.pvalue(trend, 50, 75, 100) < 1e-6);
+        assertTrue(TarkkaPreset.pvalue(trend, 50, 75, 100) > 0.01, "p " + TarkkaPreset.pvalue(trend, 50, 75, 100));
+        double[] flat = scaledFrom(noisy(new Random(3), 200, 100, 0.01), 75, 1.05);
+        assertEquals(RankSumTest.pvalue(flat, 50, 75, 100), TarkkaPreset.pvalue(flat, 50, 75, 100),
+                "no slope within the sides, no second test");
+    }
+
+    @Test
     void aDriftOfAFewPercentIsMostlyNotAChangeButAStepOnTopOfItIs() {
         int alarms = 0;
         for (int seed = 0; seed < 100; seed++) {
@@ -226,6 +252,50 @@ class TarkkaPresetTest {
         double u = Arrays.stream(ranks, 0, 9).sum() - 9 * 10 / 2.0;
         double exact = RankSumTest.exactPvalue(u, 9, 21);
         assertEquals(exact, approximate, 0.15 * exact);
+    }
+
+    @Test
+    void theFastMedianKendallScoreAndRanksEqualTheirDefinitions() {
+        Random random = new Random(6);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + random.nextInt(trial % 8 < 4 ? 12_000 : 300); // the sampled selection from 2,048 values on
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = switch (trial % 4) {
+                    case 0 -> random.nextGaussian();
+                    case 1 -> random.nextInt(4); // ties
+                    case 2 -> i % 9 == 0 ? 1e9 : i; // sorted, with outliers
+                    default -> random.nextBoolean() ? -0.0 : 0.0;
+                };
+            }
+            double median = TarkkaPreset.median(x, 0, n);
+            double selected = TarkkaPreset.medianInPlace(x.clone());
+            // == because selection may return 0.0 where the sorted median is −0.0: the same slope
+            assertTrue(median == selected, "median of " + n + ": " + median + " selected as " + selected);
+            if (n <= 300) {
+                long score = 0;
+                for (int i = 0; i < n; i++) {
+                    for (int j = i + 1; j < n; j++) {
+                        score += (long) Math.signum(x[j] - x[i]);
+                    }
+                }
+                assertEquals(score, TarkkaPreset.kendallScore(x, 0, n), "Kendall's score of " + n);
+                double[] ranks = new double[n];
+                double[] sorted = Ranks.midRanks(x, 0, n, ranks);
+                double[] expectedSorted = x.clone();
+                Arrays.sort(expectedSorted);
+                assertEquals(Arrays.toString(expectedSorted), Arrays.toString(sorted));
+                for (int i = 0; i < n; i++) {
+                    int below = 0;
+                    int equal = 0;
+                    for (double other : x) {
+                        below += other < x[i] ? 1 : 0;
+                        equal += other == x[i] ? 1 : 0;
+                    }
+                    assertEquals(below + (equal + 1) / 2.0, ranks[i], "mid-rank of " + i);
+                }
+            }
+        }
     }
 
     private static long binomial(int n, int k) {
