@@ -182,7 +182,7 @@ class PullsApiTest {
     @Test
     void deletingAPullRequestDeletesAllOfItAndNothingElse() {
         history("kept");
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 15; i++) {
             user.json(List.of(point(100 + i, "c" + i, 1))).post("/api/v0/pulls/nyrkio/nyrkio/123/result/t" + i)
                     .then().statusCode(200);
         }
