@@ -32,7 +32,7 @@ public record AnalysisState(int version, DetectionOptions options, int length, l
 
     /**
      * The version this engine writes and accepts. Raised whenever a recorded test's result changes for the same
-     * values (2: the {@code tarkka} preset's slope test for short sides), so states saved by an older engine are
+     * values (2: the {@code tarkka} preset's test against the slope of the values), so states saved by an older engine are
      * recomputed instead of mixed into a newer analysis.
      */
     public static final int CURRENT_VERSION = 2;

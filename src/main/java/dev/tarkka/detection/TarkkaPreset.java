@@ -103,14 +103,15 @@ final class TarkkaPreset {
         int from = Math.max(start, split - COMPARED_RUNS);
         int to = Math.min(end, split + COMPARED_RUNS);
         double pvalue = split - start < MIN_SEGMENT || end - split < MIN_SEGMENT ? 1.0
-                : pvalue(x, from, split, to);
+                : pvalue(x, from, split, to, after - before);
         return new SegmentComparison(before, after, spread(x, levelFrom, split), spread(x, split, levelTo), pvalue);
     }
 
     /**
      * The rank-sum p-value of x[from, split) against x[split, to), or how significant the step is beyond the trend
      * within the sides when that is larger: in a series that drifts every later run lies above the earlier ones, which
-     * the rank test alone reads as a change.
+     * the rank test alone reads as a change. {@code step} is the difference of the levels across the split (those of
+     * {@link #compare}), whose direction a slope must share to explain it.
      * <ul>
      *   <li>With at least {@value #TREND_MIN_RUNS} runs on each side the step beyond the trend is the rank-transform
      *       analysis of covariance ({@link #rankTrendPvalue}). The ranks of a steep trend with a step on top lie on
@@ -122,7 +123,7 @@ final class TarkkaPreset {
      *       this short, and every cut passes the rank test.</li>
      * </ul>
      */
-    static double pvalue(double[] x, int from, int split, int to) {
+    static double pvalue(double[] x, int from, int split, int to, double step) {
         double[] ranks = new double[to - from];
         double[] sorted = Ranks.midRanks(x, from, to, ranks);
         double pvalue = RankSumTest.pvalue(ranks, sorted, split - from);
@@ -130,24 +131,24 @@ final class TarkkaPreset {
             return pvalue;
         }
         if (split - from < TREND_MIN_RUNS || to - split < TREND_MIN_RUNS) {
-            double slope = slopeResidualPvalue(x, from, split, to, SLOPE_PVALUE);
+            double slope = slopeResidualPvalue(x, from, split, to, step, SLOPE_PVALUE);
             return Double.isNaN(slope) ? pvalue : Math.max(pvalue, slope);
         }
         double ranked = rankTrendPvalue(ranks, split - from);
         if (ranked <= pvalue) {
             return pvalue; // the slope test could only lower it
         }
-        double slope = slopeResidualPvalue(x, from, split, to, MAX_PVALUE);
+        double slope = slopeResidualPvalue(x, from, split, to, step, MAX_PVALUE);
         return Math.max(pvalue, Double.isNaN(slope) ? ranked : Math.min(ranked, slope));
     }
 
     /**
-     * When the runs within the sides rise or fall in the direction of the step (Mann–Kendall, pairs within a side
+     * When the runs within the sides rise or fall in the direction of {@code step} (Mann–Kendall, pairs within a side
      * only, p &lt; {@code slopePvalue}), the rank-sum p-value of the runs less that slope (Theil–Sen: the median
      * slope of the same pairs, robust to spikes like the ranks); NaN when the slope is not that clear. The pieces a
      * steep trend is cut into keep rising within, so the slope is clear even from a few runs.
      */
-    static double slopeResidualPvalue(double[] x, int from, int split, int to, double slopePvalue) {
+    static double slopeResidualPvalue(double[] x, int from, int split, int to, double step, double slopePvalue) {
         int[][] sides = {{from, split}, {split, to}};
         double kendall = 0;
         double kendallVariance = 0;
@@ -158,8 +159,6 @@ final class TarkkaPreset {
             kendallVariance += m * (m - 1) * (2 * m + 5) / 18; // without the correction for ties: conservative
             pairs += (int) (m * (m - 1) / 2);
         }
-        double step = median(x, split, Math.min(to, split + LEVEL_RUNS))
-                - median(x, Math.max(from, split - LEVEL_RUNS), split);
         double z = kendall / Math.sqrt(kendallVariance);
         if (!(z * step > 0) || Erf.erfc(Math.abs(z) / Math.sqrt(2)) >= slopePvalue) {
             return Double.NaN;

@@ -171,9 +171,10 @@ class TarkkaPresetTest {
         // A piece of the trend between two cuts: the rank test reads it as a change, the slope within it explains it.
         double[] trend = drifting(new Random(3), 200, 0.01, 0.2);
         assertTrue(RankSumTest.pvalue(trend, 50, 75, 100) < 1e-6);
-        assertTrue(TarkkaPreset.pvalue(trend, 50, 75, 100) > 0.01, "p " + TarkkaPreset.pvalue(trend, 50, 75, 100));
+        double piece = TarkkaPreset.compare(trend, 50, 75, 100).pvalue();
+        assertTrue(piece > 0.01, "p " + piece);
         double[] flat = scaledFrom(noisy(new Random(3), 200, 100, 0.01), 75, 1.05);
-        assertEquals(RankSumTest.pvalue(flat, 50, 75, 100), TarkkaPreset.pvalue(flat, 50, 75, 100),
+        assertEquals(RankSumTest.pvalue(flat, 50, 75, 100), TarkkaPreset.compare(flat, 50, 75, 100).pvalue(),
                 "no slope within the sides, no second test");
     }
 
@@ -188,9 +189,11 @@ class TarkkaPresetTest {
 
         double[] drift = drifting(new Random(5), 200, 0.005, 0.04);
         assertTrue(RankSumTest.pvalue(drift, 40, 120, 200) < 1e-6, "the ranks alone read the drift as a change");
-        assertTrue(TarkkaPreset.pvalue(drift, 40, 120, 200) > 1e-3, "p " + TarkkaPreset.pvalue(drift, 40, 120, 200));
+        double drifted = TarkkaPreset.compare(drift, 40, 120, 200).pvalue();
+        assertTrue(drifted > 1e-3, "p " + drifted);
         double[] step = scaledFrom(drifting(new Random(5), 200, 0.005, 0.04), 120, 1.02);
-        assertTrue(TarkkaPreset.pvalue(step, 40, 120, 200) < TarkkaPreset.MAX_PVALUE, "a 2 % step on the drift");
+        assertTrue(TarkkaPreset.compare(step, 40, 120, 200).pvalue() < TarkkaPreset.MAX_PVALUE,
+                "a 2 % step on the drift");
         List<Integer> found = indexes(step, TARKKA);
         assertEquals(1, found.size(), "found " + found);
         assertEquals(120, found.get(0), 1, "found " + found);
